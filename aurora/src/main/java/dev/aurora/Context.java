@@ -1,0 +1,114 @@
+package dev.aurora;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * One request and its response, handed to a {@link Handler}. Valid only while the handler runs and
+ * only on the thread that runs it; the object is reused for the connection's next request.
+ *
+ * <p>Request data is read lazily from the connection's buffer: nothing becomes a {@code String}
+ * until asked for. A response is sent once, either whole ({@link #send(String)},
+ * {@link #send(byte[])}, {@link #json(Object)}) or streamed ({@link #outputStream()}).
+ */
+public interface Context {
+
+    /** @return the request method, case-sensitive as sent ({@code GET}, {@code POST}, ...) */
+    String method();
+
+    /** @return the request path without the query, still percent-encoded; {@code "/"} at least */
+    String path();
+
+    /**
+     * @param name a query parameter name (compared after percent-decoding)
+     * @return the first decoded value of that parameter, or {@code null}
+     */
+    String query(String name);
+
+    /**
+     * @param name a header name, case-insensitive
+     * @return the first value of that header with surrounding whitespace removed, or {@code null}
+     */
+    String header(String name);
+
+    /**
+     * @param name a header name, case-insensitive
+     * @return every value of that header in the order received; empty if absent
+     */
+    List<String> headers(String name);
+
+    /**
+     * Reads the whole request body. Bodies above the configured {@code maxBodySize} are refused with
+     * {@code 413} before they are read.
+     *
+     * @return the body bytes; empty if there is none
+     */
+    byte[] body();
+
+    /** @return the body decoded as UTF-8 */
+    String bodyString();
+
+    /**
+     * The request body as a stream, for uploads too large to hold in memory. Bytes are decoded from
+     * the connection as they are read (Content-Length or chunked framing).
+     *
+     * @return the body stream; at end of body it returns -1
+     */
+    InputStream bodyStream();
+
+    /**
+     * Sets the response status (200 by default).
+     *
+     * @param code 200-599
+     * @return this context
+     */
+    Context status(int code);
+
+    /** @return the response status set so far */
+    int status();
+
+    /**
+     * Adds a response header. Aurora owns the framing headers ({@code Content-Length} is computed,
+     * {@code Transfer-Encoding} is refused); {@code Connection: close} closes the connection after
+     * this response.
+     *
+     * @param name a header name (a token)
+     * @param value a value without CR, LF or other control characters
+     * @return this context
+     * @throws IllegalArgumentException for an invalid name or value
+     */
+    Context header(String name, String value);
+
+    /**
+     * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}.
+     *
+     * @param body the response body
+     */
+    void send(String body);
+
+    /**
+     * Sends {@code body}; {@code Content-Type} defaults to {@code application/octet-stream}.
+     *
+     * @param body the response body
+     */
+    void send(byte[] body);
+
+    /**
+     * Serializes {@code value} with Jackson and sends it as {@code application/json}.
+     *
+     * @param value any value Jackson can serialize
+     */
+    void json(Object value);
+
+    /**
+     * Starts a streamed response: the status and headers are sent, then the body as it is written,
+     * with chunked coding (or, for HTTP/1.0 clients, until the connection closes). Setting a
+     * {@code Content-Length} header before calling this sends a fixed-length body instead, which
+     * must then be written in full. Closing the stream (or returning from the handler) ends the
+     * response.
+     *
+     * @return the body stream
+     */
+    OutputStream outputStream();
+}

@@ -1,0 +1,256 @@
+package dev.aurora;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable server configuration. Start from {@link #defaults()} and derive copies with the
+ * {@code withX} methods; every value is checked at construction and an invalid one fails with a
+ * message naming the field.
+ *
+ * <table class="striped">
+ * <caption>Fields and defaults</caption>
+ * <thead><tr><th>field</th><th>default</th><th>meaning</th></tr></thead>
+ * <tbody>
+ * <tr><td>{@code host}</td><td>0.0.0.0</td><td>Interface to bind; {@code 0.0.0.0} is every IPv4 interface.</td></tr>
+ * <tr><td>{@code port}</td><td>8080</td><td>TCP port for {@link Aurora#start()}; 0 picks a free ephemeral port.</td></tr>
+ * <tr><td>{@code acceptorThreads}</td><td>1</td><td>Platform threads accepting connections; each connection then runs on its own virtual thread.</td></tr>
+ * <tr><td>{@code backlog}</td><td>1024</td><td>Accept queue length requested from the OS.</td></tr>
+ * <tr><td>{@code maxConnections}</td><td>10_000</td><td>Open connections at most; beyond it a new connection gets {@code 503} and is closed.</td></tr>
+ * <tr><td>{@code maxRequestLineLength}</td><td>8192</td><td>Bytes in the request line at most, CRLF excluded ({@code 414}).</td></tr>
+ * <tr><td>{@code maxHeaderSize}</td><td>16_384</td><td>Bytes in the header section at most ({@code 431}); also bounds chunked trailers.</td></tr>
+ * <tr><td>{@code maxHeaderCount}</td><td>100</td><td>Header fields at most ({@code 431}).</td></tr>
+ * <tr><td>{@code maxBodySize}</td><td>10 MiB</td><td>Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.</td></tr>
+ * <tr><td>{@code maxDrainSize}</td><td>64 KiB</td><td>Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.</td></tr>
+ * <tr><td>{@code maxRequestsPerConnection}</td><td>0</td><td>Requests served on one connection before it is closed; 0 means no limit.</td></tr>
+ * <tr><td>{@code headerTimeout}</td><td>10 s</td><td>Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.</td></tr>
+ * <tr><td>{@code bodyReadTimeout}</td><td>30 s</td><td>Time a body read waits for the next bytes ({@code 408} if no response started).</td></tr>
+ * <tr><td>{@code keepAliveTimeout}</td><td>30 s</td><td>Time an idle keep-alive connection waits for its next request before it is closed.</td></tr>
+ * <tr><td>{@code writeTimeout}</td><td>30 s</td><td>Time one socket write may block (a client that stops reading) before the connection is closed.</td></tr>
+ * <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>Grace period of {@link Aurora#stop()} for in-flight requests.</td></tr>
+ * </tbody>
+ * </table>
+ *
+ * @param host Interface to bind; {@code 0.0.0.0} is every IPv4 interface.
+ * @param port TCP port for {@link Aurora#start()}; 0 picks a free ephemeral port.
+ * @param acceptorThreads Platform threads accepting connections; each connection then runs on its own virtual thread.
+ * @param backlog Accept queue length requested from the OS.
+ * @param maxConnections Open connections at most; beyond it a new connection gets {@code 503} and is closed.
+ * @param maxRequestLineLength Bytes in the request line at most, CRLF excluded ({@code 414}).
+ * @param maxHeaderSize Bytes in the header section at most ({@code 431}); also bounds chunked trailers.
+ * @param maxHeaderCount Header fields at most ({@code 431}).
+ * @param maxBodySize Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.
+ * @param maxDrainSize Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.
+ * @param maxRequestsPerConnection Requests served on one connection before it is closed; 0 means no limit.
+ * @param headerTimeout Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.
+ * @param bodyReadTimeout Time a body read waits for the next bytes ({@code 408} if no response started).
+ * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
+ * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
+ * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        int acceptorThreads,
+        int backlog,
+        int maxConnections,
+        int maxRequestLineLength,
+        int maxHeaderSize,
+        int maxHeaderCount,
+        long maxBodySize,
+        long maxDrainSize,
+        int maxRequestsPerConnection,
+        Duration headerTimeout,
+        Duration bodyReadTimeout,
+        Duration keepAliveTimeout,
+        Duration writeTimeout,
+        Duration shutdownTimeout) {
+
+    private static final ServerConfig DEFAULTS = new ServerConfig(
+            "0.0.0.0",
+            8080,
+            1,
+            1024,
+            10_000,
+            8192,
+            16_384,
+            100,
+            10L * 1024 * 1024,
+            64L * 1024,
+            0,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10));
+
+    /** Validates every field; the message names the offending one. */
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        check("port", port, 0, 65535);
+        check("acceptorThreads", acceptorThreads, 1, 64);
+        check("backlog", backlog, 1, 65535);
+        check("maxConnections", maxConnections, 1, 10_000_000);
+        check("maxRequestLineLength", maxRequestLineLength, 64, 1_048_576);
+        check("maxHeaderSize", maxHeaderSize, 256, 1_048_576);
+        check("maxHeaderCount", maxHeaderCount, 1, 10_000);
+        check("maxBodySize", maxBodySize, 0, Long.MAX_VALUE);
+        check("maxDrainSize", maxDrainSize, 0, Long.MAX_VALUE);
+        check("maxRequestsPerConnection", maxRequestsPerConnection, 0, Integer.MAX_VALUE);
+        checkDuration("headerTimeout", headerTimeout);
+        checkDuration("bodyReadTimeout", bodyReadTimeout);
+        checkDuration("keepAliveTimeout", keepAliveTimeout);
+        checkDuration("writeTimeout", writeTimeout);
+        checkDuration("shutdownTimeout", shutdownTimeout);
+    }
+
+    /** @return the defaults listed in the table above */
+    public static ServerConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param host Interface to bind; {@code 0.0.0.0} is every IPv4 interface.
+     * @return a copy with {@code host} replaced
+     */
+    public ServerConfig withHost(String host) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param port TCP port for {@link Aurora#start()}; 0 picks a free ephemeral port.
+     * @return a copy with {@code port} replaced
+     */
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param acceptorThreads Platform threads accepting connections; each connection then runs on its own virtual thread.
+     * @return a copy with {@code acceptorThreads} replaced
+     */
+    public ServerConfig withAcceptorThreads(int acceptorThreads) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param backlog Accept queue length requested from the OS.
+     * @return a copy with {@code backlog} replaced
+     */
+    public ServerConfig withBacklog(int backlog) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxConnections Open connections at most; beyond it a new connection gets {@code 503} and is closed.
+     * @return a copy with {@code maxConnections} replaced
+     */
+    public ServerConfig withMaxConnections(int maxConnections) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxRequestLineLength Bytes in the request line at most, CRLF excluded ({@code 414}).
+     * @return a copy with {@code maxRequestLineLength} replaced
+     */
+    public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxHeaderSize Bytes in the header section at most ({@code 431}); also bounds chunked trailers.
+     * @return a copy with {@code maxHeaderSize} replaced
+     */
+    public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxHeaderCount Header fields at most ({@code 431}).
+     * @return a copy with {@code maxHeaderCount} replaced
+     */
+    public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxBodySize Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.
+     * @return a copy with {@code maxBodySize} replaced
+     */
+    public ServerConfig withMaxBodySize(long maxBodySize) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxDrainSize Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.
+     * @return a copy with {@code maxDrainSize} replaced
+     */
+    public ServerConfig withMaxDrainSize(long maxDrainSize) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param maxRequestsPerConnection Requests served on one connection before it is closed; 0 means no limit.
+     * @return a copy with {@code maxRequestsPerConnection} replaced
+     */
+    public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param headerTimeout Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.
+     * @return a copy with {@code headerTimeout} replaced
+     */
+    public ServerConfig withHeaderTimeout(Duration headerTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param bodyReadTimeout Time a body read waits for the next bytes ({@code 408} if no response started).
+     * @return a copy with {@code bodyReadTimeout} replaced
+     */
+    public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
+     * @return a copy with {@code keepAliveTimeout} replaced
+     */
+    public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
+     * @return a copy with {@code writeTimeout} replaced
+     */
+    public ServerConfig withWriteTimeout(Duration writeTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+     * @return a copy with {@code shutdownTimeout} replaced
+     */
+    public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+    }
+
+    private static void check(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ": " + value);
+        }
+    }
+
+    private static void checkDuration(String field, Duration value) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + " must be positive and at most "
+                    + Integer.MAX_VALUE + " ms: " + value);
+        }
+    }
+}

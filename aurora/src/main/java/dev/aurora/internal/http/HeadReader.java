@@ -1,0 +1,108 @@
+package dev.aurora.internal.http;
+
+import dev.aurora.ServerConfig;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+
+/**
+ * Receives one request head: reads until the empty line that ends it, splitting lines as bytes
+ * arrive, then hands the lines to {@link RequestLineParser} and {@link HeaderParser}.
+ *
+ * <p>Rules enforced while bytes arrive, so a hostile client cannot make the server buffer more than
+ * the limits: every line ends in CRLF (a bare LF is refused); leading empty lines before the request
+ * line are skipped (RFC 9112 section 2.2); the request line is at most
+ * {@link ServerConfig#maxRequestLineLength()} ({@code 414}); the header section at most
+ * {@link ServerConfig#maxHeaderSize()} bytes and {@link ServerConfig#maxHeaderCount()} fields
+ * ({@code 431}); the whole head must arrive before a deadline ({@code 408}), which is what cuts off a
+ * slowloris client that sends one byte every few seconds.
+ *
+ * <p>Runs on the connection's virtual thread.
+ */
+public final class HeadReader {
+    private final ServerConfig config;
+
+    public HeadReader(ServerConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Reads and parses the next head into {@code head}.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} by which the whole head must have arrived
+     * @return false when the stream ended before a complete head (the connection just closes)
+     * @throws ProtocolException for malformed input, exceeded limits and the header deadline
+     */
+    public boolean read(InputBuffer in, RequestHead head, long deadlineNanos) throws IOException {
+        head.reset();
+        in.beginRequest();
+        int maxLine = config.maxRequestLineLength();
+        int maxHeaderBytes = config.maxHeaderSize();
+        int maxLines = head.lineStart.length;
+        int scan = 0;
+        int lineStart = 0;
+        int lines = 0;
+        int headersStart = -1;
+        while (true) {
+            byte[] b = in.array();
+            int base = in.base();
+            int limit = in.end() - base;
+            for (; scan < limit; scan++) {
+                if (b[base + scan] != Ascii.LF) {
+                    continue;
+                }
+                if (scan == lineStart || b[base + scan - 1] != Ascii.CR) {
+                    throw new ProtocolException(400, "Bare LF in request head");
+                }
+                int contentEnd = scan - 1;
+                if (contentEnd == lineStart) {
+                    if (lines > 0) {
+                        head.lineCount = lines;
+                        head.headLength = scan + 1;
+                        in.headParsed(scan + 1);
+                        RequestLineParser.parse(b, base, head);
+                        HeaderParser.parse(b, base, head, config);
+                        return true;
+                    }
+                    if (scan + 1 > maxLine) {
+                        throw new ProtocolException(400, "Too many empty lines before the request line");
+                    }
+                } else {
+                    if (lines == 0) {
+                        if (contentEnd - lineStart > maxLine) {
+                            throw new ProtocolException(414, "URI Too Long");
+                        }
+                        headersStart = scan + 1;
+                    } else if (contentEnd - headersStart > maxHeaderBytes) {
+                        throw new ProtocolException(431, "Request Header Fields Too Large");
+                    }
+                    if (lines == maxLines) {
+                        throw new ProtocolException(431, "Too many header fields");
+                    }
+                    head.lineStart[lines] = lineStart;
+                    head.lineEnd[lines] = contentEnd;
+                    lines++;
+                }
+                lineStart = scan + 1;
+            }
+            if (lines == 0 && limit - lineStart > maxLine) {
+                throw new ProtocolException(414, "URI Too Long");
+            }
+            if (lines > 0 && limit - headersStart > maxHeaderBytes) {
+                throw new ProtocolException(431, "Request Header Fields Too Large");
+            }
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                throw new ProtocolException(408, "Request Timeout");
+            }
+            int n;
+            try {
+                n = in.fill((int) Math.max(1, Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000)));
+            } catch (SocketTimeoutException e) {
+                throw new ProtocolException(408, "Request Timeout");
+            }
+            if (n < 0) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.aurora.internal.http;
+
+import dev.aurora.ServerConfig;
+
+/**
+ * Parses the header field lines of a request head (RFC 9112 section 5) and decides how the body is
+ * framed (section 6).
+ *
+ * <p>Field rules: the name is a non-empty token immediately followed by a colon (whitespace before
+ * the colon is refused, as it is a known smuggling vector); a line starting with whitespace is
+ * obsolete line folding and refused; the value has its optional whitespace trimmed and may hold
+ * only visible characters, spaces, tabs and obs-text: NUL, bare CR and every other control is
+ * refused. {@code Host} must appear exactly once in HTTP/1.1 and be syntactically valid.
+ *
+ * <p>Framing rules, in the order RFC 9112 section 6.3 gives them:
+ * <ul>
+ *   <li>{@code Transfer-Encoding} and {@code Content-Length} together: {@code 400} (the CL.TE and
+ *       TE.CL smuggling shapes never reach a handler);</li>
+ *   <li>{@code Transfer-Encoding} in HTTP/1.0: {@code 400};</li>
+ *   <li>{@code Transfer-Encoding} whose final coding is not {@code chunked}, or that names
+ *       {@code chunked} twice: {@code 400}; any other coding before it: {@code 501} (Aurora decodes
+ *       none);</li>
+ *   <li>{@code Content-Length}: digits only; repeated values (in one field or several) must be
+ *       identical, else {@code 400}; a value over {@code maxBodySize}: {@code 413}.</li>
+ * </ul>
+ * {@code Expect: 100-continue} is recorded; any other expectation gets {@code 417}.
+ *
+ * <p>Stateless; runs on the connection's virtual thread.
+ */
+final class HeaderParser {
+    private static final byte[] HOST = Ascii.bytes("host");
+    private static final byte[] CONTENT_LENGTH = Ascii.bytes("content-length");
+    private static final byte[] TRANSFER_ENCODING = Ascii.bytes("transfer-encoding");
+    private static final byte[] CONNECTION = Ascii.bytes("connection");
+    private static final byte[] EXPECT = Ascii.bytes("expect");
+    private static final byte[] CHUNKED = Ascii.bytes("chunked");
+    private static final byte[] CLOSE = Ascii.bytes("close");
+    private static final byte[] KEEP_ALIVE = Ascii.bytes("keep-alive");
+    private static final byte[] CONTINUE = Ascii.bytes("100-continue");
+    private static final int MAX_LENGTH_DIGITS = 18;
+
+    private HeaderParser() {
+    }
+
+    static void parse(byte[] b, int base, RequestHead head, ServerConfig config) {
+        TransferCodings te = null;
+        boolean unknownExpectation = false;
+        for (int line = 1; line < head.lineCount; line++) {
+            int start = base + head.lineStart[line];
+            int end = base + head.lineEnd[line];
+            if (b[start] == Ascii.SP || b[start] == Ascii.HTAB) {
+                throw new ProtocolException(400, "Obsolete line folding is not allowed");
+            }
+            int colon = start;
+            while (colon < end && Ascii.isTchar(b[colon])) {
+                colon++;
+            }
+            if (colon == start || colon == end || b[colon] != ':') {
+                throw new ProtocolException(400, "Malformed header field name");
+            }
+            int valueStart = colon + 1;
+            int valueEnd = end;
+            while (valueStart < valueEnd && (b[valueStart] == Ascii.SP || b[valueStart] == Ascii.HTAB)) {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && (b[valueEnd - 1] == Ascii.SP || b[valueEnd - 1] == Ascii.HTAB)) {
+                valueEnd--;
+            }
+            for (int i = valueStart; i < valueEnd; i++) {
+                if (!Ascii.isFieldChar(b[i])) {
+                    throw new ProtocolException(400, "Invalid character in header field value");
+                }
+            }
+            int i = head.headerCount++;
+            head.nameStart[i] = start - base;
+            head.nameEnd[i] = colon - base;
+            head.valueStart[i] = valueStart - base;
+            head.valueEnd[i] = valueEnd - base;
+
+            int nameLength = colon - start;
+            switch (nameLength) {
+                case 4 -> {
+                    if (Ascii.equalsLower(b, start, 4, HOST)) {
+                        if (++head.hostCount > 1) {
+                            throw new ProtocolException(400, "Multiple Host header fields");
+                        }
+                        if (!HostSyntax.isValid(b, valueStart, valueEnd)) {
+                            throw new ProtocolException(400, "Invalid Host header field");
+                        }
+                        head.hostStart = valueStart - base;
+                        head.hostEnd = valueEnd - base;
+                    }
+                }
+                case 6 -> {
+                    if (Ascii.equalsLower(b, start, 6, EXPECT)) {
+                        if (Ascii.equalsLower(b, valueStart, valueEnd - valueStart, CONTINUE)) {
+                            head.expectContinue = true;
+                        } else {
+                            unknownExpectation = true;
+                        }
+                    }
+                }
+                case 10 -> {
+                    if (Ascii.equalsLower(b, start, 10, CONNECTION)) {
+                        connectionOptions(b, valueStart, valueEnd, head);
+                    }
+                }
+                case 14 -> {
+                    if (Ascii.equalsLower(b, start, 14, CONTENT_LENGTH)) {
+                        contentLength(b, valueStart, valueEnd, head);
+                    }
+                }
+                case 17 -> {
+                    if (Ascii.equalsLower(b, start, 17, TRANSFER_ENCODING)) {
+                        if (te == null) {
+                            te = new TransferCodings();
+                        }
+                        te.add(b, valueStart, valueEnd);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (head.minorVersion == 1 && head.hostCount == 0) {
+            throw new ProtocolException(400, "Missing Host header field");
+        }
+        decideFraming(head, te, config);
+        if (unknownExpectation) {
+            throw new ProtocolException(417, "Expectation Failed");
+        }
+    }
+
+    private static void decideFraming(RequestHead head, TransferCodings te, ServerConfig config) {
+        if (te != null) {
+            if (head.contentLength >= 0) {
+                throw new ProtocolException(400, "Both Transfer-Encoding and Content-Length");
+            }
+            if (head.minorVersion == 0) {
+                throw new ProtocolException(400, "Transfer-Encoding is not allowed in HTTP/1.0");
+            }
+            if (!te.lastIsChunked || te.chunkedCount > 1) {
+                throw new ProtocolException(400, "Transfer-Encoding must end with a single chunked");
+            }
+            if (te.count > 1) {
+                throw new ProtocolException(501, "Transfer coding not implemented");
+            }
+            head.bodyKind = RequestHead.BODY_CHUNKED;
+            return;
+        }
+        if (head.contentLength > config.maxBodySize()) {
+            throw new ProtocolException(413, "Content Too Large");
+        }
+        if (head.contentLength > 0) {
+            head.bodyKind = RequestHead.BODY_FIXED;
+        }
+    }
+
+    /** Content-Length = 1*DIGIT, possibly repeated as a list of identical values. */
+    private static void contentLength(byte[] b, int start, int end, RequestHead head) {
+        int i = start;
+        do {
+            while (i < end && (b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
+                i++;
+            }
+            int digitsStart = i;
+            long value = 0;
+            while (i < end && Ascii.isDigit(b[i])) {
+                if (i - digitsStart == MAX_LENGTH_DIGITS) {
+                    throw new ProtocolException(413, "Content Too Large");
+                }
+                value = value * 10 + (b[i] - '0');
+                i++;
+            }
+            if (i == digitsStart) {
+                throw new ProtocolException(400, "Invalid Content-Length");
+            }
+            while (i < end && (b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
+                i++;
+            }
+            if (i < end && b[i] != ',') {
+                throw new ProtocolException(400, "Invalid Content-Length");
+            }
+            if (head.contentLength >= 0 && head.contentLength != value) {
+                throw new ProtocolException(400, "Conflicting Content-Length values");
+            }
+            head.contentLength = value;
+            i++;
+        } while (i < end);
+    }
+
+    private static void connectionOptions(byte[] b, int start, int end, RequestHead head) {
+        int i = start;
+        while (i < end) {
+            while (i < end && (b[i] == ',' || b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
+                i++;
+            }
+            int tokenStart = i;
+            while (i < end && b[i] != ',' && b[i] != Ascii.SP && b[i] != Ascii.HTAB) {
+                i++;
+            }
+            int length = i - tokenStart;
+            if (Ascii.equalsLower(b, tokenStart, length, CLOSE)) {
+                head.connectionClose = true;
+            } else if (Ascii.equalsLower(b, tokenStart, length, KEEP_ALIVE)) {
+                head.connectionKeepAlive = true;
+            }
+        }
+    }
+
+    /** The transfer codings named across all Transfer-Encoding fields, in order. */
+    private static final class TransferCodings {
+        int count;
+        int chunkedCount;
+        boolean lastIsChunked;
+
+        void add(byte[] b, int start, int end) {
+            int i = start;
+            while (i < end) {
+                int elementStart = i;
+                while (i < end && b[i] != ',') {
+                    i++;
+                }
+                int s = elementStart;
+                int e = i;
+                while (s < e && (b[s] == Ascii.SP || b[s] == Ascii.HTAB)) {
+                    s++;
+                }
+                while (e > s && (b[e - 1] == Ascii.SP || b[e - 1] == Ascii.HTAB)) {
+                    e--;
+                }
+                i++;
+                if (s == e) {
+                    continue;
+                }
+                count++;
+                lastIsChunked = Ascii.equalsLower(b, s, e - s, CHUNKED);
+                if (lastIsChunked) {
+                    chunkedCount++;
+                } else {
+                    for (int c = s; c < e; c++) {
+                        if (!Ascii.isTchar(b[c]) && b[c] != ';' && b[c] != '=' && b[c] != Ascii.SP && b[c] != '"') {
+                            throw new ProtocolException(400, "Malformed Transfer-Encoding");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

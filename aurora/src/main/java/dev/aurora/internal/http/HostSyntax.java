@@ -1,0 +1,59 @@
+package dev.aurora.internal.http;
+
+/**
+ * Syntax of {@code uri-host [ ":" port ]} (RFC 3986 section 3.2.2), for the Host field and
+ * absolute-form authorities. Userinfo is refused. Stateless; any thread.
+ */
+final class HostSyntax {
+    private static final int MAX_PORT_DIGITS = 5;
+
+    private HostSyntax() {
+    }
+
+    /** Whether {@code b[start, end)} is a valid host with optional port; empty is valid (RFC 9112 3.2). */
+    static boolean isValid(byte[] b, int start, int end) {
+        int i = start;
+        if (i < end && b[i] == '[') {
+            i++;
+            int literalStart = i;
+            while (i < end && b[i] != ']') {
+                byte c = b[i];
+                if (Ascii.hexValue(c) < 0 && c != ':' && c != '.') {
+                    return false;
+                }
+                i++;
+            }
+            if (i == end || i == literalStart) {
+                return false;
+            }
+            i++;
+        } else {
+            while (i < end && b[i] != ':') {
+                byte c = b[i];
+                if (!Ascii.isRegNameChar(c)) {
+                    return false;
+                }
+                if (c == '%' && (i + 2 >= end || Ascii.hexValue(b[i + 1]) < 0 || Ascii.hexValue(b[i + 2]) < 0)) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        if (i == end) {
+            return true;
+        }
+        if (b[i] != ':') {
+            return false;
+        }
+        int digits = end - i - 1;
+        if (digits > MAX_PORT_DIGITS) {
+            return false;
+        }
+        for (int p = i + 1; p < end; p++) {
+            if (!Ascii.isDigit(b[p])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

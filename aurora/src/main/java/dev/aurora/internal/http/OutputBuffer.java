@@ -1,0 +1,172 @@
+package dev.aurora.internal.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The write side of one connection: responses are encoded into a reusable array and written to the
+ * socket in as few writes as possible (pipelined responses share one write; see the connection
+ * loop for when it flushes). Large bodies skip the array.
+ *
+ * <p>While a socket write is in progress {@link #writeStartedNanos()} is non-zero, so the write
+ * watchdog can close a connection whose client stopped reading (blocking socket writes have no
+ * timeout of their own).
+ *
+ * <p>Written by the connection's virtual thread; {@link #writeStartedNanos()} is read by the
+ * watchdog thread.
+ */
+public final class OutputBuffer {
+    private static final byte[] DIGITS = Ascii.bytes("0123456789");
+
+    private final OutputStream out;
+    private final byte[] buf;
+    private int count;
+    private long bytesWritten;
+    private long flushes;
+    private boolean failed;
+    private volatile long writeStartedNanos;
+
+    public OutputBuffer(OutputStream out, int capacity) {
+        this.out = out;
+        this.buf = new byte[capacity];
+    }
+
+    /** Bytes buffered and not yet written to the socket. */
+    public int pending() {
+        return count;
+    }
+
+    /** Socket writes so far; lets callers tell whether anything left the buffer since a mark. */
+    public long flushes() {
+        return flushes;
+    }
+
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Whether a socket write failed; the connection is then beyond repair. */
+    public boolean failed() {
+        return failed;
+    }
+
+    public long writeStartedNanos() {
+        return writeStartedNanos;
+    }
+
+    /** Drops buffered bytes after {@code position}; only valid if nothing was flushed since. */
+    public void truncate(int position) {
+        count = position;
+    }
+
+    public void write(int b) throws IOException {
+        if (count == buf.length) {
+            flush();
+        }
+        buf[count++] = (byte) b;
+    }
+
+    public void write(byte[] b) throws IOException {
+        write(b, 0, b.length);
+    }
+
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len <= buf.length - count) {
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+            return;
+        }
+        if (len < buf.length / 2) {
+            int first = buf.length - count;
+            System.arraycopy(b, off, buf, count, first);
+            count = buf.length;
+            flush();
+            System.arraycopy(b, off + first, buf, 0, len - first);
+            count = len - first;
+            return;
+        }
+        flush();
+        socketWrite(b, off, len);
+    }
+
+    /** Writes chars 0-255 as single bytes (header text); the caller has validated the range. */
+    public void writeLatin1(String s) throws IOException {
+        int len = s.length();
+        if (len > buf.length - count) {
+            flush();
+            if (len > buf.length) {
+                for (int i = 0; i < len; i++) {
+                    write(s.charAt(i));
+                }
+                return;
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            buf[count++] = (byte) s.charAt(i);
+        }
+    }
+
+    public void writeDecimal(long value) throws IOException {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative: " + value);
+        }
+        if (20 > buf.length - count) {
+            flush();
+        }
+        int digits = 1;
+        for (long v = value / 10; v != 0; v /= 10) {
+            digits++;
+        }
+        int at = count + digits;
+        long v = value;
+        do {
+            buf[--at] = DIGITS[(int) (v % 10)];
+            v /= 10;
+        } while (v != 0);
+        count += digits;
+    }
+
+    public void writeHex(int value) throws IOException {
+        if (8 > buf.length - count) {
+            flush();
+        }
+        int digits = Math.max(1, (32 - Integer.numberOfLeadingZeros(value) + 3) / 4);
+        for (int i = digits - 1; i >= 0; i--) {
+            buf[count++] = (byte) Character.forDigit((value >>> (i * 4)) & 0xF, 16);
+        }
+    }
+
+    public void crlf() throws IOException {
+        if (2 > buf.length - count) {
+            flush();
+        }
+        buf[count++] = Ascii.CR;
+        buf[count++] = Ascii.LF;
+    }
+
+    /** Writes everything buffered to the socket. */
+    public void flush() throws IOException {
+        if (count > 0) {
+            int n = count;
+            count = 0;
+            socketWrite(buf, 0, n);
+        }
+    }
+
+    private void socketWrite(byte[] b, int off, int len) throws IOException {
+        if (failed) {
+            throw new IOException("Connection output already failed");
+        }
+        writeStartedNanos = System.nanoTime() | 1;
+        try {
+            out.write(b, off, len);
+            bytesWritten += len;
+            flushes++;
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        } finally {
+            writeStartedNanos = 0;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.aurora.internal.http;
+
+/**
+ * One parsed request head, as offsets into the connection's {@link InputBuffer} (relative to
+ * {@link InputBuffer#base()}). Nothing here is a {@code String} until a handler asks for one; the
+ * object is reused for every request of the connection.
+ *
+ * <p>Runs on the connection's virtual thread only.
+ */
+public final class RequestHead {
+    /** No body: neither Content-Length nor Transfer-Encoding. */
+    public static final int BODY_NONE = 0;
+    /** Body framed by Content-Length. */
+    public static final int BODY_FIXED = 1;
+    /** Body framed by chunked transfer coding. */
+    public static final int BODY_CHUNKED = 2;
+
+    final int[] lineStart;
+    final int[] lineEnd;
+    int lineCount;
+
+    String method;
+    int targetStart;
+    int targetEnd;
+    int pathStart;
+    int pathEnd;
+    int queryStart;
+    int queryEnd;
+    int authorityStart;
+    int authorityEnd;
+    boolean asteriskForm;
+    int minorVersion;
+
+    final int[] nameStart;
+    final int[] nameEnd;
+    final int[] valueStart;
+    final int[] valueEnd;
+    int headerCount;
+
+    int hostCount;
+    int hostStart;
+    int hostEnd;
+    int bodyKind;
+    long contentLength;
+    boolean connectionClose;
+    boolean connectionKeepAlive;
+    boolean expectContinue;
+    int headLength;
+
+    public RequestHead(int maxHeaderCount) {
+        lineStart = new int[maxHeaderCount + 1];
+        lineEnd = new int[maxHeaderCount + 1];
+        nameStart = new int[maxHeaderCount];
+        nameEnd = new int[maxHeaderCount];
+        valueStart = new int[maxHeaderCount];
+        valueEnd = new int[maxHeaderCount];
+    }
+
+    void reset() {
+        lineCount = 0;
+        method = null;
+        queryStart = -1;
+        queryEnd = -1;
+        authorityStart = -1;
+        authorityEnd = -1;
+        asteriskForm = false;
+        headerCount = 0;
+        hostCount = 0;
+        hostStart = -1;
+        hostEnd = -1;
+        bodyKind = BODY_NONE;
+        contentLength = -1;
+        connectionClose = false;
+        connectionKeepAlive = false;
+        expectContinue = false;
+        headLength = 0;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int pathStart() {
+        return pathStart;
+    }
+
+    /** Path length in bytes; 0 means the target had no path (absolute-form "http://h"), read as "/". */
+    public int pathLength() {
+        return pathEnd - pathStart;
+    }
+
+    public int queryStart() {
+        return queryStart;
+    }
+
+    public int queryLength() {
+        return queryStart < 0 ? -1 : queryEnd - queryStart;
+    }
+
+    public int targetStart() {
+        return targetStart;
+    }
+
+    public int targetLength() {
+        return targetEnd - targetStart;
+    }
+
+    public boolean asteriskForm() {
+        return asteriskForm;
+    }
+
+    /** 0 for HTTP/1.0, 1 for HTTP/1.1. */
+    public int minorVersion() {
+        return minorVersion;
+    }
+
+    public int headerCount() {
+        return headerCount;
+    }
+
+    public int nameStart(int i) {
+        return nameStart[i];
+    }
+
+    public int nameLength(int i) {
+        return nameEnd[i] - nameStart[i];
+    }
+
+    public int valueStart(int i) {
+        return valueStart[i];
+    }
+
+    public int valueLength(int i) {
+        return valueEnd[i] - valueStart[i];
+    }
+
+    /** Start of the effective authority: the absolute-form target's, else Host's; -1 if none. */
+    public int authorityStart() {
+        return authorityStart >= 0 ? authorityStart : hostStart;
+    }
+
+    public int authorityLength() {
+        return authorityStart >= 0 ? authorityEnd - authorityStart : hostEnd - hostStart;
+    }
+
+    public int bodyKind() {
+        return bodyKind;
+    }
+
+    public long contentLength() {
+        return contentLength;
+    }
+
+    public boolean expectContinue() {
+        return expectContinue;
+    }
+
+    /** Whether the client allows the connection to stay open after this request. */
+    public boolean keepAlive() {
+        if (connectionClose) {
+            return false;
+        }
+        return minorVersion == 1 || connectionKeepAlive;
+    }
+
+    /** Whether the client asked for keep-alive explicitly (HTTP/1.0 needs the header echoed). */
+    public boolean keepAliveRequested() {
+        return connectionKeepAlive;
+    }
+
+    public int headLength() {
+        return headLength;
+    }
+}

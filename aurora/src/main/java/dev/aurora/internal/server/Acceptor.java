@@ -1,0 +1,59 @@
+package dev.aurora.internal.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts connections and starts one virtual thread per connection. Admission control happens
+ * here: beyond {@code maxConnections} the socket goes to the {@link OverloadResponder}. Runs on a
+ * named platform thread, {@code aurora-acceptor-<port>-<n>}, until the server socket closes.
+ */
+final class Acceptor implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
+    private static final ThreadFactory CONNECTION_THREADS = Thread.ofVirtual().name("aurora-connection-", 0).factory();
+
+    private final ServerSocket serverSocket;
+    private final ServerRuntime server;
+    private final OverloadResponder overload;
+
+    Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload) {
+        this.serverSocket = serverSocket;
+        this.server = server;
+        this.overload = overload;
+    }
+
+    @Override
+    public void run() {
+        ConnectionRegistry connections = server.connections();
+        while (!serverSocket.isClosed()) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!serverSocket.isClosed()) {
+                    LOG.warn("Accept failed", e);
+                }
+                continue;
+            }
+            if (!connections.tryAcquire()) {
+                overload.reject(socket);
+                continue;
+            }
+            Connection connection = null;
+            try {
+                socket.setTcpNoDelay(true);
+                connection = new Connection(socket, server);
+                connections.add(connection);
+                CONNECTION_THREADS.newThread(connection).start();
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                LOG.warn("Could not start a connection", e);
+                Connection.closeQuietly(socket);
+                connections.remove(connection);
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.HttpException;
+import dev.aurora.ServerConfig;
+import dev.aurora.internal.http.ByteSource;
+import dev.aurora.internal.http.HeadReader;
+import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.http.ProtocolException;
+import dev.aurora.internal.http.RequestHead;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection, served start to end by its own virtual thread in a straight line:
+ * wait for a request -> read and parse the head -> route and run the handler -> finish the
+ * response -> repeat while the connection is kept alive.
+ *
+ * <p>States and the timeout that governs each:
+ * <ul>
+ *   <li>{@code IDLE}: no request bytes buffered, waiting for the next request; governed by
+ *       {@code keepAliveTimeout} (silent close). Shutdown closes idle connections at once.</li>
+ *   <li>{@code ACTIVE}: from the first byte of a head until its response is complete. The head is
+ *       governed by {@code headerTimeout} (a deadline for the whole head; {@code 408}), body reads
+ *       by {@code bodyReadTimeout}, every socket write by {@code writeTimeout} (enforced by the
+ *       {@link WriteWatchdog}). Shutdown lets an active request finish, then closes.</li>
+ * </ul>
+ *
+ * <p>Output is flushed only before a blocking read (or when the buffer fills), so responses to
+ * pipelined requests that are already buffered leave in one write.
+ */
+final class Connection implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final int ACTIVE = 0;
+    private static final int IDLE = 1;
+    private static final int CLOSED = 2;
+    private static final VarHandle STATE;
+    private static final int INITIAL_READ_BUFFER = 8192;
+    private static final int WRITE_BUFFER = 16384;
+    private static final int LINGER_MILLIS = 1000;
+    private static final int LINGER_MAX_BYTES = 256 * 1024;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Connection.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Socket socket;
+    private final ServerRuntime server;
+    private final ServerConfig config;
+    private volatile int state = ACTIVE;
+    private volatile OutputBuffer output;
+
+    Connection(Socket socket, ServerRuntime server) {
+        this.socket = socket;
+        this.server = server;
+        this.config = server.config();
+    }
+
+    @Override
+    public void run() {
+        try {
+            serve();
+        } catch (SocketException | SocketTimeoutException e) {
+            LOG.debug("Connection closed: {}", e.toString());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("Connection I/O error", e);
+        } catch (Throwable t) {
+            LOG.error("Connection failed unexpectedly", t);
+        } finally {
+            state = CLOSED;
+            closeQuietly(socket);
+            server.connections().remove(this);
+        }
+    }
+
+    private void serve() throws IOException {
+        OutputBuffer out = new OutputBuffer(socket.getOutputStream(), WRITE_BUFFER);
+        output = out;
+        int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
+        InputBuffer in = new InputBuffer(ByteSource.of(socket), INITIAL_READ_BUFFER, maxRead, out::flush);
+        RequestHead head = new RequestHead(config.maxHeaderCount());
+        HeadReader reader = new HeadReader(config);
+        Exchange exchange = new Exchange(config, in, out, server);
+        long headerTimeoutNanos = config.headerTimeout().toNanos();
+        int keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
+        int maxRequests = config.maxRequestsPerConnection();
+        int served = 0;
+        while (awaitRequest(in, out, keepAliveMillis)) {
+            try {
+                if (!reader.read(in, head, System.nanoTime() + headerTimeoutNanos)) {
+                    return;
+                }
+            } catch (ProtocolException e) {
+                ErrorResponse.write(out, e.status(), e.getMessage());
+                lingeringClose(out);
+                return;
+            }
+            served++;
+            exchange.begin(head, maxRequests == 0 || served < maxRequests);
+            server.dispatch(exchange);
+            if (!exchange.finish()) {
+                lingeringClose(out);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Returns when bytes of a next request are buffered; false when the connection should end
+     * (client closed, keep-alive timeout, shutdown).
+     */
+    private boolean awaitRequest(InputBuffer in, OutputBuffer out, int keepAliveMillis) throws IOException {
+        if (in.available() > 0) {
+            return true;
+        }
+        out.flush();
+        if (!STATE.compareAndSet(this, ACTIVE, IDLE)) {
+            return false;
+        }
+        if (server.draining()) {
+            return false;
+        }
+        int n;
+        try {
+            n = in.fill(keepAliveMillis);
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return false;
+        }
+        return n > 0 && STATE.compareAndSet(this, IDLE, ACTIVE);
+    }
+
+    /** Handler failure: answer it if the response can still be replaced, else mark for close. */
+    static void answerFailure(Exchange exchange, Throwable failure) {
+        int status;
+        String message;
+        boolean close = false;
+        Throwable cause = failure instanceof UncheckedIOException u ? u.getCause() : failure;
+        if (cause instanceof HttpException http) {
+            status = http.status();
+            message = http.getMessage() == null ? "" : http.getMessage();
+            close = http instanceof ProtocolException;
+            if (!close) {
+                LOG.debug("Handler ended with {}: {}", status, message);
+            }
+        } else if (cause instanceof SocketTimeoutException) {
+            status = 408;
+            message = "Request Timeout";
+            close = true;
+        } else if (cause instanceof IOException) {
+            // The client went away or broke the body; there is nobody left to answer.
+            exchange.closeAfterResponse();
+            LOG.debug("I/O failure in handler", cause);
+            return;
+        } else {
+            status = 500;
+            message = "Internal Server Error";
+            LOG.error("Handler failed: {} {}", exchange.method(), exchange.path(), failure);
+        }
+        try {
+            exchange.replaceWithError(status, message, close);
+        } catch (IOException | RuntimeException e) {
+            exchange.closeAfterResponse();
+        }
+    }
+
+    /**
+     * Flushes, half-closes, and reads what the client still sends for a moment before closing: an
+     * immediate close with unread input would reset the connection and could destroy the response
+     * before the client reads it.
+     */
+    private void lingeringClose(OutputBuffer out) {
+        try {
+            out.flush();
+            socket.shutdownOutput();
+            socket.setSoTimeout(LINGER_MILLIS);
+            var in = socket.getInputStream();
+            byte[] scratch = new byte[4096];
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            int total = 0;
+            int n;
+            while (total < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /** Start time of the socket write in progress, or 0 (read by the write watchdog). */
+    long writeStartedNanos() {
+        OutputBuffer out = output;
+        return out == null ? 0 : out.writeStartedNanos();
+    }
+
+    /** Closes the connection if it is idle between requests (graceful shutdown). */
+    void closeIfIdle() {
+        if (STATE.compareAndSet(this, IDLE, CLOSED)) {
+            closeQuietly(socket);
+        }
+    }
+
+    /** Closes the connection whatever it is doing; its thread sees an exception and ends. */
+    void abort(String reason) {
+        LOG.debug("Aborting connection: {}", reason);
+        state = CLOSED;
+        closeQuietly(socket);
+    }
+
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do
+        }
+    }
+}

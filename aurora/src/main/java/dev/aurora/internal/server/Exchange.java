@@ -1,0 +1,475 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.Context;
+import dev.aurora.ServerConfig;
+import dev.aurora.internal.http.Ascii;
+import dev.aurora.internal.http.BodyStream;
+import dev.aurora.internal.http.ChunkedBodyOutputStream;
+import dev.aurora.internal.http.ChunkedBodyStream;
+import dev.aurora.internal.http.CloseDelimitedBodyOutputStream;
+import dev.aurora.internal.http.DateHeader;
+import dev.aurora.internal.http.DiscardingBodyOutputStream;
+import dev.aurora.internal.http.FixedLengthBodyOutputStream;
+import dev.aurora.internal.http.FixedLengthBodyStream;
+import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.http.ProtocolException;
+import dev.aurora.internal.http.QueryString;
+import dev.aurora.internal.http.RequestHead;
+import dev.aurora.internal.http.ResponseBodyStream;
+import dev.aurora.internal.http.ResponseHeaders;
+import dev.aurora.internal.http.StatusLine;
+import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.routing.RouteTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link Context} of one request: reads the request from the connection's buffer and writes the
+ * response into its output buffer. One instance per connection, reset for every request, so the
+ * steady state allocates nothing that the handler does not ask for.
+ *
+ * <p>Response framing is decided here, once, when the response is committed: {@code Content-Length}
+ * for whole bodies; chunked for streamed bodies (close-delimited for HTTP/1.0); nothing for
+ * {@code 204}/{@code 304}; the headers but no body for {@code HEAD}. {@code Connection: close} is
+ * sent when the client asked for it, the server is draining, the request limit is reached, or the
+ * unread request body is too large to skip.
+ *
+ * <p>Runs on the connection's virtual thread.
+ */
+final class Exchange implements Context {
+    private static final byte[] CONTENT_LENGTH = Ascii.bytes("Content-Length: ");
+    private static final byte[] CONNECTION_CLOSE = Ascii.bytes("Connection: close\r\n");
+    private static final byte[] CONNECTION_KEEP_ALIVE = Ascii.bytes("Connection: keep-alive\r\n");
+    private static final byte[] TRANSFER_CHUNKED = Ascii.bytes("Transfer-Encoding: chunked\r\n");
+    private static final byte[] TYPE_TEXT = Ascii.bytes("Content-Type: text/plain; charset=utf-8\r\n");
+    private static final byte[] TYPE_BYTES = Ascii.bytes("Content-Type: application/octet-stream\r\n");
+    private static final byte[] TYPE_JSON = Ascii.bytes("Content-Type: application/json\r\n");
+    private static final byte[] ROOT = {'/'};
+
+    private final ServerConfig config;
+    private final InputBuffer input;
+    private final OutputBuffer output;
+    private final ServerRuntime server;
+    private final FixedLengthBodyStream fixedBody;
+    private final ChunkedBodyStream chunkedBody;
+    private final ResponseHeaders headers = new ResponseHeaders();
+    private final ChunkedBodyOutputStream chunkedOut;
+    private final FixedLengthBodyOutputStream fixedOut;
+    private final CloseDelimitedBodyOutputStream closeDelimitedOut;
+    private final DiscardingBodyOutputStream discardingOut;
+    private final JsonCodec.Sink jsonSink = new JsonCodec.Sink();
+
+    private RequestHead head;
+    private BodyStream body;
+    private byte[] bodyBytes;
+    private String path;
+    private boolean keepAllowed;
+    private boolean continueSent;
+
+    private int status;
+    private boolean committed;
+    private boolean closeAfter;
+    private boolean contentTypeSet;
+    private boolean dateSet;
+    private long declaredLength;
+    private ResponseBodyStream stream;
+    private int responseStart;
+    private long flushesAtStart;
+
+    Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
+        this.config = config;
+        this.input = input;
+        this.output = output;
+        this.server = server;
+        int bodyTimeout = (int) config.bodyReadTimeout().toMillis();
+        this.fixedBody = new FixedLengthBodyStream(input, bodyTimeout);
+        this.chunkedBody = new ChunkedBodyStream(input, bodyTimeout, config.maxBodySize(), config.maxHeaderSize(),
+                config.maxHeaderCount());
+        this.chunkedOut = new ChunkedBodyOutputStream(output);
+        this.fixedOut = new FixedLengthBodyOutputStream(output);
+        this.closeDelimitedOut = new CloseDelimitedBodyOutputStream(output);
+        this.discardingOut = new DiscardingBodyOutputStream(output);
+    }
+
+    /** Starts the exchange for a freshly parsed head. */
+    void begin(RequestHead head, boolean keepAllowed) {
+        this.head = head;
+        this.keepAllowed = keepAllowed;
+        this.body = switch (head.bodyKind()) {
+            case RequestHead.BODY_FIXED -> fixedBody.restart(head.contentLength());
+            case RequestHead.BODY_CHUNKED -> chunkedBody.restart();
+            default -> BodyStream.EMPTY;
+        };
+        bodyBytes = null;
+        path = null;
+        continueSent = false;
+        resetResponse();
+    }
+
+    private void resetResponse() {
+        status = 200;
+        committed = false;
+        closeAfter = false;
+        contentTypeSet = false;
+        dateSet = false;
+        declaredLength = -1;
+        stream = null;
+        headers.clear();
+        responseStart = output.pending();
+        flushesAtStart = output.flushes();
+    }
+
+    RequestHead head() {
+        return head;
+    }
+
+    boolean committed() {
+        return committed;
+    }
+
+    /** Looks the request path up in the route table, on the raw bytes. */
+    RouteTable.PathRoutes findRoutes(RouteTable routes) {
+        if (head.pathLength() == 0) {
+            return routes.find(ROOT, 0, 1);
+        }
+        return routes.find(input.array(), input.base() + head.pathStart(), head.pathLength());
+    }
+
+    // ---- request ----
+
+    @Override
+    public String method() {
+        return head.method();
+    }
+
+    @Override
+    public String path() {
+        if (path == null) {
+            int length = head.pathLength();
+            path = head.asteriskForm() ? "*"
+                    : length == 0 ? "/" : Ascii.latin1(input.array(), input.base() + head.pathStart(), length);
+        }
+        return path;
+    }
+
+    @Override
+    public String query(String name) {
+        int length = head.queryLength();
+        if (length <= 0) {
+            return null;
+        }
+        return QueryString.first(input.array(), input.base() + head.queryStart(), length, name);
+    }
+
+    @Override
+    public String header(String name) {
+        byte[] b = input.array();
+        int base = input.base();
+        for (int i = 0; i < head.headerCount(); i++) {
+            if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), name)) {
+                return Ascii.latin1(b, base + head.valueStart(i), head.valueLength(i));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        byte[] b = input.array();
+        int base = input.base();
+        List<String> values = new ArrayList<>(2);
+        for (int i = 0; i < head.headerCount(); i++) {
+            if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), name)) {
+                values.add(Ascii.latin1(b, base + head.valueStart(i), head.valueLength(i)));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public byte[] body() {
+        if (bodyBytes == null) {
+            try {
+                bodyBytes = startBody().readAllBytes();
+            } catch (SocketTimeoutException e) {
+                throw new ProtocolException(408, "Request body timed out");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bodyBytes;
+    }
+
+    @Override
+    public String bodyString() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public InputStream bodyStream() {
+        if (bodyBytes != null) {
+            return new ByteArrayInputStream(bodyBytes);
+        }
+        try {
+            return startBody();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body will be read: if the client waits for {@code 100 Continue}, send it now. */
+    private BodyStream startBody() throws IOException {
+        if (head.expectContinue() && !continueSent && !committed && !body.finished() && input.available() == 0
+                && head.minorVersion() == 1) {
+            continueSent = true;
+            output.write(StatusLine.continue100());
+            output.flush();
+            responseStart = 0;
+            flushesAtStart = output.flushes();
+        }
+        return body;
+    }
+
+    // ---- response ----
+
+    @Override
+    public Context status(int code) {
+        if (code < 200 || code > 599) {
+            throw new IllegalArgumentException("Status must be 200-599: " + code);
+        }
+        checkNotCommitted();
+        status = code;
+        return this;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public Context header(String name, String value) {
+        checkNotCommitted();
+        if (name != null && name.equalsIgnoreCase("Transfer-Encoding")) {
+            throw new IllegalArgumentException("Transfer-Encoding is managed by Aurora");
+        }
+        if (name != null && name.equalsIgnoreCase("Content-Length")) {
+            try {
+                declaredLength = Long.parseLong(value);
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new IllegalArgumentException("Invalid Content-Length: " + value);
+            }
+            if (declaredLength < 0) {
+                throw new IllegalArgumentException("Invalid Content-Length: " + value);
+            }
+            return this;
+        }
+        if (name != null && name.equalsIgnoreCase("Connection")) {
+            if (value != null && value.toLowerCase(java.util.Locale.ROOT).contains("close")) {
+                closeAfter = true;
+            }
+            return this;
+        }
+        headers.add(name, value);
+        if (name.equalsIgnoreCase("Content-Type")) {
+            contentTypeSet = true;
+        } else if (name.equalsIgnoreCase("Date")) {
+            dateSet = true;
+        }
+        return this;
+    }
+
+    @Override
+    public void send(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= 0x80) {
+                sendBytes(text.getBytes(StandardCharsets.UTF_8), TYPE_TEXT);
+                return;
+            }
+        }
+        try {
+            commit(length, TYPE_TEXT);
+            if (bodyAllowed()) {
+                output.writeLatin1(text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void send(byte[] bytes) {
+        sendBytes(bytes, TYPE_BYTES);
+    }
+
+    @Override
+    public void json(Object value) {
+        try {
+            JsonCodec.write(jsonSink, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sendRaw(jsonSink.array(), jsonSink.size(), TYPE_JSON);
+    }
+
+    private void sendBytes(byte[] bytes, byte[] defaultType) {
+        sendRaw(bytes, bytes.length, defaultType);
+    }
+
+    private void sendRaw(byte[] bytes, int length, byte[] defaultType) {
+        try {
+            commit(length, defaultType);
+            if (bodyAllowed()) {
+                output.write(bytes, 0, length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public OutputStream outputStream() {
+        if (stream != null) {
+            return stream;
+        }
+        try {
+            if (!bodyAllowed()) {
+                commit(declaredLength, null);
+                discardingOut.reset();
+                stream = discardingOut;
+            } else if (declaredLength >= 0) {
+                commit(declaredLength, null);
+                stream = fixedOut.length(declaredLength);
+            } else if (head.minorVersion() == 0) {
+                closeAfter = true;
+                commit(-1, null);
+                closeDelimitedOut.reset();
+                stream = closeDelimitedOut;
+            } else {
+                commit(-1, null);
+                chunkedOut.reset();
+                stream = chunkedOut;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stream;
+    }
+
+    private boolean bodyAllowed() {
+        return status != 204 && status != 304 && !"HEAD".equals(head.method());
+    }
+
+    private void checkNotCommitted() {
+        if (committed) {
+            throw new IllegalStateException("Response already committed");
+        }
+    }
+
+    /**
+     * Writes the status line and headers.
+     *
+     * @param contentLength the body length, or -1 for a streamed body of unknown length
+     * @param defaultType the Content-Type line to send if the handler set none, or null
+     */
+    private void commit(long contentLength, byte[] defaultType) throws IOException {
+        checkNotCommitted();
+        committed = true;
+        if (!keepAllowed || !head.keepAlive() || server.draining()) {
+            closeAfter = true;
+        }
+        if (!body.finished() && !canSkipBody()) {
+            closeAfter = true;
+        }
+        output.write(StatusLine.of(status));
+        if (!dateSet) {
+            output.write(DateHeader.line());
+        }
+        if (!contentTypeSet && defaultType != null) {
+            output.write(defaultType);
+        }
+        headers.writeTo(output);
+        if (status != 204 && status != 304) {
+            if (contentLength >= 0) {
+                output.write(CONTENT_LENGTH);
+                output.writeDecimal(contentLength);
+                output.crlf();
+            } else if (head.minorVersion() == 1) {
+                output.write(TRANSFER_CHUNKED);
+            }
+        }
+        if (closeAfter) {
+            output.write(CONNECTION_CLOSE);
+        } else if (head.minorVersion() == 0) {
+            output.write(CONNECTION_KEEP_ALIVE);
+        }
+        output.crlf();
+    }
+
+    /** Whether an unread request body can be read and dropped after the handler. */
+    private boolean canSkipBody() {
+        boolean clientWaitsForContinue = head.expectContinue() && !continueSent && input.available() == 0;
+        return !clientWaitsForContinue && body.drainable(config.maxDrainSize());
+    }
+
+    /**
+     * Completes the response after the handler returned: sends an empty one if none was sent, ends a
+     * streamed body, and skips an unread request body.
+     *
+     * @return whether the connection can serve another request
+     */
+    boolean finish() throws IOException {
+        if (!committed) {
+            if (stream == null) {
+                commit(0, null);
+            }
+        }
+        if (stream != null && !stream.finish()) {
+            closeAfter = true;
+        }
+        if (closeAfter || output.failed()) {
+            return false;
+        }
+        if (!body.finished()) {
+            try {
+                return body.drain(config.maxDrainSize());
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Answers a failed handler: if nothing of this response has left the buffer, it is replaced by
+     * an error response; otherwise the stream is beyond repair and the connection must close.
+     *
+     * @return whether an error response was written
+     */
+    boolean replaceWithError(int code, String message, boolean close) throws IOException {
+        if (output.failed() || (committed && output.flushes() != flushesAtStart)) {
+            closeAfter = true;
+            return false;
+        }
+        output.truncate(responseStart);
+        resetResponse();
+        status = code;
+        closeAfter = close;
+        send(message);
+        return true;
+    }
+
+    /** Marks the connection to be closed after this response. */
+    void closeAfterResponse() {
+        closeAfter = true;
+    }
+}

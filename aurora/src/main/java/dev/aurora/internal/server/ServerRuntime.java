@@ -1,0 +1,156 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.ServerConfig;
+import dev.aurora.internal.http.RequestHead;
+import dev.aurora.internal.routing.RouteTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the listening socket, its acceptor threads, the open connections, the write
+ * watchdog, and the routes every connection dispatches to. Created and stopped by the application's
+ * thread; {@link #dispatch} runs on connection threads.
+ *
+ * <p>Stopping is graceful: stop accepting, close idle keep-alive connections at once, let active
+ * requests finish (their responses say {@code Connection: close}) until the deadline, then close
+ * whatever is left.
+ */
+public final class ServerRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+    private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
+
+    private final ServerConfig config;
+    private final RouteTable routes;
+    private final ConnectionRegistry connections;
+    private final WriteWatchdog watchdog;
+    private final List<Thread> acceptors = new ArrayList<>();
+    private ServerSocket serverSocket;
+    private volatile boolean draining;
+
+    public ServerRuntime(ServerConfig config, RouteTable routes) {
+        this.config = config;
+        this.routes = routes;
+        this.connections = new ConnectionRegistry(config.maxConnections());
+        this.watchdog = new WriteWatchdog(connections, config.writeTimeout());
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    ConnectionRegistry connections() {
+        return connections;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    /** Binds and starts accepting; returns the bound port. */
+    public int start(int port) {
+        try {
+            serverSocket = new ServerSocket();
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(config.host(), port), config.backlog());
+        } catch (IOException e) {
+            closeServerSocket();
+            throw new UncheckedIOException("Cannot bind " + config.host() + ":" + port, e);
+        }
+        int bound = serverSocket.getLocalPort();
+        OverloadResponder overload = new OverloadResponder();
+        for (int i = 0; i < config.acceptorThreads(); i++) {
+            Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i)
+                    .unstarted(new Acceptor(serverSocket, this, overload));
+            acceptors.add(t);
+            t.start();
+        }
+        watchdog.start();
+        LOG.info("Aurora listening on {}:{}", config.host(), bound);
+        return bound;
+    }
+
+    /** Open connections right now. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /** Graceful stop; returns when every connection is closed or the grace period has passed. */
+    public void stop(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        draining = true;
+        closeServerSocket();
+        for (Thread t : acceptors) {
+            joinQuietly(t);
+        }
+        connections.forEach(Connection::closeIfIdle);
+        try {
+            if (!connections.awaitEmpty(deadline)) {
+                LOG.warn("{} connection(s) still active after the grace period; closing them", connections.size());
+                connections.forEach(c -> c.abort("shutdown grace period over"));
+                connections.awaitEmpty(System.nanoTime() + FORCED_CLOSE_WAIT.toNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connections.forEach(c -> c.abort("shutdown interrupted"));
+        } finally {
+            watchdog.stop();
+        }
+        LOG.info("Aurora stopped");
+    }
+
+    /** Routes the exchange and runs its handler; answers 404/405/OPTIONS itself. */
+    void dispatch(Exchange exchange) {
+        RequestHead head = exchange.head();
+        try {
+            if (head.asteriskForm()) {
+                exchange.header("Allow", routes.allowAll()).status(200).send("");
+                return;
+            }
+            RouteTable.PathRoutes pathRoutes = exchange.findRoutes(routes);
+            if (pathRoutes == null) {
+                exchange.status(404).send("Not Found");
+                return;
+            }
+            var handler = pathRoutes.handler(head.method());
+            if (handler == null) {
+                if ("OPTIONS".equals(head.method())) {
+                    exchange.header("Allow", pathRoutes.allow()).send("");
+                } else {
+                    exchange.header("Allow", pathRoutes.allow()).status(405).send("Method Not Allowed");
+                }
+                return;
+            }
+            handler.handle(exchange);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            Connection.answerFailure(exchange, t);
+        }
+    }
+
+    private void closeServerSocket() {
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("Closing the server socket failed", e);
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
