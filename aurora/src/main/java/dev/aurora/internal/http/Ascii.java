@@ -91,6 +91,11 @@ public final class Ascii {
         return HEX_VALUE[b & 0xFF];
     }
 
+    /** Whether {@code b[i]} starts a well-formed {@code %XX} escape that ends before {@code end}. */
+    public static boolean isPercentEscape(byte[] b, int i, int end) {
+        return i + 2 < end && hexValue(b[i + 1]) >= 0 && hexValue(b[i + 2]) >= 0;
+    }
+
     public static int toLower(int b) {
         return (b >= 'A' && b <= 'Z') ? b + 32 : b;
     }

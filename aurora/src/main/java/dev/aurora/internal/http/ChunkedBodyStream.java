@@ -168,11 +168,7 @@ public final class ChunkedBodyStream extends BodyStream {
         if (i == to || b[i] != ';') {
             throw new ProtocolException(400, "Malformed chunk size");
         }
-        for (; i < to; i++) {
-            if (!Ascii.isFieldChar(b[i])) {
-                throw new ProtocolException(400, "Invalid character in chunk extension");
-            }
-        }
+        HeaderParser.checkFieldValue(b, i, to);
     }
 
     private void readTrailers() throws IOException {
@@ -191,18 +187,8 @@ public final class ChunkedBodyStream extends BodyStream {
             if (++count > maxTrailerCount || bytes > maxTrailerBytes) {
                 throw new ProtocolException(431, "Trailer section too large");
             }
-            int colon = start;
-            while (colon < lineEnd && Ascii.isTchar(b[colon])) {
-                colon++;
-            }
-            if (colon == start || colon == lineEnd || b[colon] != ':') {
-                throw new ProtocolException(400, "Malformed trailer field");
-            }
-            for (int i = colon + 1; i < lineEnd; i++) {
-                if (!Ascii.isFieldChar(b[i])) {
-                    throw new ProtocolException(400, "Invalid character in trailer field");
-                }
-            }
+            int colon = HeaderParser.colonAfterName(b, start, lineEnd);
+            HeaderParser.checkFieldValue(b, colon + 1, lineEnd);
             in.skip(lineEnd + 2 - start);
         }
     }

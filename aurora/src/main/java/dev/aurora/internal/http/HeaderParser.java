@@ -51,13 +51,7 @@ final class HeaderParser {
             if (b[start] == Ascii.SP || b[start] == Ascii.HTAB) {
                 throw new ProtocolException(400, "Obsolete line folding is not allowed");
             }
-            int colon = start;
-            while (colon < end && Ascii.isTchar(b[colon])) {
-                colon++;
-            }
-            if (colon == start || colon == end || b[colon] != ':') {
-                throw new ProtocolException(400, "Malformed header field name");
-            }
+            int colon = colonAfterName(b, start, end);
             int valueStart = colon + 1;
             int valueEnd = end;
             while (valueStart < valueEnd && (b[valueStart] == Ascii.SP || b[valueStart] == Ascii.HTAB)) {
@@ -66,11 +60,7 @@ final class HeaderParser {
             while (valueEnd > valueStart && (b[valueEnd - 1] == Ascii.SP || b[valueEnd - 1] == Ascii.HTAB)) {
                 valueEnd--;
             }
-            for (int i = valueStart; i < valueEnd; i++) {
-                if (!Ascii.isFieldChar(b[i])) {
-                    throw new ProtocolException(400, "Invalid character in header field value");
-                }
-            }
+            checkFieldValue(b, valueStart, valueEnd);
             int i = head.headerCount++;
             head.nameStart[i] = start - base;
             head.nameEnd[i] = colon - base;
@@ -128,6 +118,27 @@ final class HeaderParser {
         decideFraming(head, te, config);
         if (unknownExpectation) {
             throw new ProtocolException(417, "Expectation Failed");
+        }
+    }
+
+    /** Index of the colon ending a field name (a non-empty token directly followed by ':'), or 400. */
+    static int colonAfterName(byte[] b, int start, int end) {
+        int colon = start;
+        while (colon < end && Ascii.isTchar(b[colon])) {
+            colon++;
+        }
+        if (colon == start || colon == end || b[colon] != ':') {
+            throw new ProtocolException(400, "Malformed header field name");
+        }
+        return colon;
+    }
+
+    /** Refuses controls (NUL, CR, DEL, ...) in a field value; SP, HTAB, VCHAR and obs-text pass. */
+    static void checkFieldValue(byte[] b, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Ascii.isFieldChar(b[i])) {
+                throw new ProtocolException(400, "Invalid character in header field value");
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class HostSyntax {
                 if (!Ascii.isRegNameChar(c)) {
                     return false;
                 }
-                if (c == '%' && (i + 2 >= end || Ascii.hexValue(b[i + 1]) < 0 || Ascii.hexValue(b[i + 2]) < 0)) {
+                if (c == '%' && !Ascii.isPercentEscape(b, i, end)) {
                     return false;
                 }
                 i++;

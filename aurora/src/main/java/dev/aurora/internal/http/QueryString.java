@@ -50,8 +50,7 @@ public final class QueryString {
             byte c = b[i];
             if (c == '+') {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < end
-                    && Ascii.hexValue(b[i + 1]) >= 0 && Ascii.hexValue(b[i + 2]) >= 0) {
+            } else if (c == '%' && Ascii.isPercentEscape(b, i, end)) {
                 out.write(Ascii.hexValue(b[i + 1]) << 4 | Ascii.hexValue(b[i + 2]));
                 i += 2;
             } else {

@@ -64,7 +64,7 @@ final class RequestLineParser {
             if (!Ascii.isTargetChar(c)) {
                 throw new ProtocolException(400, "Invalid character in request target");
             }
-            if (c == '%' && (i + 2 >= end || Ascii.hexValue(b[i + 1]) < 0 || Ascii.hexValue(b[i + 2]) < 0)) {
+            if (c == '%' && !Ascii.isPercentEscape(b, i, end)) {
                 throw new ProtocolException(400, "Malformed percent-encoding in request target");
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final ThreadFactory CONNECTION_THREADS = Thread.ofVirtual().name("aurora-connection-", 0).factory();
+
+    private static final long ACCEPT_FAILURE_BACKOFF_NANOS = 10_000_000L;
 
     private final ServerSocket serverSocket;
     private final ServerRuntime server;
@@ -35,7 +38,9 @@ final class Acceptor implements Runnable {
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 if (!serverSocket.isClosed()) {
+                    // Typically out of file descriptors: back off instead of spinning on the error.
                     LOG.warn("Accept failed", e);
+                    LockSupport.parkNanos(ACCEPT_FAILURE_BACKOFF_NANOS);
                 }
                 continue;
             }
