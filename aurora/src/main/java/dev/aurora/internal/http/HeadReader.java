@@ -84,10 +84,11 @@ public final class HeadReader {
                 }
                 lineStart = scan + 1;
             }
-            if (lines == 0 && limit - lineStart > maxLine) {
+            // A partial line may end in its CR (and the header section in CRLF CR): not content yet.
+            if (lines == 0 && limit - lineStart > maxLine + 1) {
                 throw new ProtocolException(414, "URI Too Long");
             }
-            if (lines > 0 && limit - headersStart > maxHeaderBytes) {
+            if (lines > 0 && limit - headersStart > maxHeaderBytes + 3) {
                 throw new ProtocolException(431, "Request Header Fields Too Large");
             }
             long remaining = deadlineNanos - System.nanoTime();

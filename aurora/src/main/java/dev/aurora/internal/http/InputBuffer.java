@@ -29,6 +29,8 @@ public final class InputBuffer {
     private int pos;
     private int end;
     private long bytesRead;
+    private IOException failure;
+    private boolean eof;
 
     public InputBuffer(ByteSource source, int initialCapacity, int maxCapacity, BeforeRead beforeRead) {
         this.source = source;
@@ -70,6 +72,18 @@ public final class InputBuffer {
         }
         base = pos;
         headLength = 0;
+        failure = null;
+        eof = false;
+    }
+
+    /** The exception of the last failed socket read of this request, or null. */
+    public IOException failure() {
+        return failure;
+    }
+
+    /** Whether the socket ended or failed during this request. */
+    public boolean broken() {
+        return eof || failure != null;
     }
 
     /** The head is parsed: keep its {@code length} bytes readable and consume them. */
@@ -105,7 +119,16 @@ public final class InputBuffer {
     public int fill(int timeoutMillis) throws IOException {
         makeRoom();
         beforeRead.beforeRead();
-        int n = source.read(buf, end, buf.length - end, timeoutMillis);
+        int n;
+        try {
+            n = source.read(buf, end, buf.length - end, timeoutMillis);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+        if (n < 0) {
+            eof = true;
+        }
         if (n > 0) {
             end += n;
             bytesRead += n;
@@ -120,7 +143,16 @@ public final class InputBuffer {
     public int readDirect(byte[] dst, int off, int len, int timeoutMillis) throws IOException {
         assert pos == end;
         beforeRead.beforeRead();
-        int n = source.read(dst, off, len, timeoutMillis);
+        int n;
+        try {
+            n = source.read(dst, off, len, timeoutMillis);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+        if (n < 0) {
+            eof = true;
+        }
         if (n > 0) {
             bytesRead += n;
         }

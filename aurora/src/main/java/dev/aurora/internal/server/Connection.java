@@ -155,11 +155,11 @@ final class Connection implements Runnable {
             if (!close) {
                 LOG.debug("Handler ended with {}: {}", status, message);
             }
-        } else if (cause instanceof SocketTimeoutException) {
+        } else if (cause instanceof SocketTimeoutException && exchange.inputFailure(cause) != null) {
             status = 408;
             message = "Request Timeout";
             close = true;
-        } else if (cause instanceof IOException) {
+        } else if (cause instanceof IOException && exchange.connectionBroken()) {
             // The client went away or broke the body; there is nobody left to answer.
             exchange.closeAfterResponse();
             LOG.debug("I/O failure in handler", cause);

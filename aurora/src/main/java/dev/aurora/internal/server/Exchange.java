@@ -73,6 +73,7 @@ final class Exchange implements Context {
     private String path;
     private boolean keepAllowed;
     private boolean continueSent;
+    private boolean broken;
 
     private int status;
     private boolean committed;
@@ -111,6 +112,7 @@ final class Exchange implements Context {
         bodyBytes = null;
         path = null;
         continueSent = false;
+        broken = false;
         resetResponse();
     }
 
@@ -428,6 +430,10 @@ final class Exchange implements Context {
      * @return whether the connection can serve another request
      */
     boolean finish() throws IOException {
+        if (broken) {
+            // A failed response that already left in part must not be terminated as if complete.
+            return false;
+        }
         if (!committed) {
             if (stream == null) {
                 commit(0, null);
@@ -458,6 +464,7 @@ final class Exchange implements Context {
     boolean replaceWithError(int code, String message, boolean close) throws IOException {
         if (output.failed() || (committed && output.flushes() != flushesAtStart)) {
             closeAfter = true;
+            broken = true;
             return false;
         }
         output.truncate(responseStart);
@@ -466,6 +473,16 @@ final class Exchange implements Context {
         closeAfter = close;
         send(message);
         return true;
+    }
+
+    /** The socket read failure behind {@code t}, if {@code t} is one; else null. */
+    IOException inputFailure(Throwable t) {
+        return t != null && t == input.failure() ? input.failure() : null;
+    }
+
+    /** Whether the client connection itself ended or failed during this exchange. */
+    boolean connectionBroken() {
+        return output.failed() || input.broken();
     }
 
     /** Marks the connection to be closed after this response. */
