@@ -109,7 +109,7 @@ public final class ChunkedBodyStream extends BodyStream {
                     return false;
                 }
                 case DATA_END -> {
-                    int lineEnd = nextLine(2);
+                    int lineEnd = nextLine(2, 400);
                     if (lineEnd != in.pos()) {
                         throw new ProtocolException(400, "Chunk data not followed by CRLF");
                     }
@@ -124,7 +124,7 @@ public final class ChunkedBodyStream extends BodyStream {
     }
 
     private void readSizeLine() throws IOException {
-        int lineEnd = nextLine(MAX_SIZE_LINE);
+        int lineEnd = nextLine(MAX_SIZE_LINE, 400);
         byte[] b = in.array();
         int i = in.pos();
         long size = 0;
@@ -175,7 +175,7 @@ public final class ChunkedBodyStream extends BodyStream {
         int bytes = 0;
         int count = 0;
         while (true) {
-            int lineEnd = nextLine(maxTrailerBytes - bytes + 2);
+            int lineEnd = nextLine(maxTrailerBytes - bytes + 2, 431);
             byte[] b = in.array();
             int start = in.pos();
             if (lineEnd == start) {
@@ -195,9 +195,10 @@ public final class ChunkedBodyStream extends BodyStream {
 
     /**
      * Waits until a CRLF-terminated line starting at the read position is buffered and returns the
-     * absolute index of its CR. Lines longer than {@code maxLength} and bare LFs are refused.
+     * absolute index of its CR. Bare LFs are refused with 400, lines longer than {@code maxLength}
+     * with {@code tooLongStatus}.
      */
-    private int nextLine(int maxLength) throws IOException {
+    private int nextLine(int maxLength, int tooLongStatus) throws IOException {
         int scanned = 0;
         while (true) {
             byte[] b = in.array();
@@ -213,7 +214,8 @@ public final class ChunkedBodyStream extends BodyStream {
             }
             scanned = end - start;
             if (scanned > maxLength) {
-                throw new ProtocolException(400, "Chunk line too long");
+                throw new ProtocolException(tooLongStatus, tooLongStatus == 431 ? "Trailer section too large"
+                        : "Chunk line too long");
             }
             if (in.fill(timeoutMillis) < 0) {
                 throw new EOFException("Connection closed inside a chunked body");

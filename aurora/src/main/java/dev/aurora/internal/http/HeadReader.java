@@ -72,7 +72,7 @@ public final class HeadReader {
                             throw new ProtocolException(414, "URI Too Long");
                         }
                         headersStart = scan + 1;
-                    } else if (contentEnd - headersStart > maxHeaderBytes) {
+                    } else if (scan + 1 - headersStart > maxHeaderBytes) {
                         throw new ProtocolException(431, "Request Header Fields Too Large");
                     }
                     if (lines == maxLines) {
@@ -84,11 +84,11 @@ public final class HeadReader {
                 }
                 lineStart = scan + 1;
             }
-            // A partial line may end in its CR (and the header section in CRLF CR): not content yet.
+            // A pending CR may end the request line, or be the final empty line: neither counts.
             if (lines == 0 && limit - lineStart > maxLine + 1) {
                 throw new ProtocolException(414, "URI Too Long");
             }
-            if (lines > 0 && limit - headersStart > maxHeaderBytes + 3) {
+            if (lines > 0 && limit - headersStart > maxHeaderBytes + 1) {
                 throw new ProtocolException(431, "Request Header Fields Too Large");
             }
             long remaining = deadlineNanos - System.nanoTime();

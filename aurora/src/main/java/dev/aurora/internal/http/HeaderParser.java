@@ -196,6 +196,9 @@ final class HeaderParser {
                 throw new ProtocolException(400, "Conflicting Content-Length values");
             }
             head.contentLength = value;
+            if (i == end - 1) {
+                throw new ProtocolException(400, "Invalid Content-Length");
+            }
             i++;
         } while (i < end);
     }

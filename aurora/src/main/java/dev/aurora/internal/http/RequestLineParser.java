@@ -59,15 +59,6 @@ final class RequestLineParser {
     private static void parseTarget(byte[] b, int base, int start, int end, RequestHead head) {
         head.targetStart = start - base;
         head.targetEnd = end - base;
-        for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (!Ascii.isTargetChar(c)) {
-                throw new ProtocolException(400, "Invalid character in request target");
-            }
-            if (c == '%' && !Ascii.isPercentEscape(b, i, end)) {
-                throw new ProtocolException(400, "Malformed percent-encoding in request target");
-            }
-        }
         int pathStart;
         if (b[start] == '/') {
             pathStart = start;
@@ -80,7 +71,17 @@ final class RequestLineParser {
             head.pathEnd = end - base;
             return;
         } else {
+            // The authority (which may be an IP literal in brackets) is checked by HostSyntax.
             pathStart = absoluteForm(b, base, start, end, head);
+        }
+        for (int i = pathStart; i < end; i++) {
+            byte c = b[i];
+            if (!Ascii.isTargetChar(c)) {
+                throw new ProtocolException(400, "Invalid character in request target");
+            }
+            if (c == '%' && !Ascii.isPercentEscape(b, i, end)) {
+                throw new ProtocolException(400, "Malformed percent-encoding in request target");
+            }
         }
         int q = pathStart;
         while (q < end && b[q] != '?') {

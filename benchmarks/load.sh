@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side-by-side load test: Aurora's hello example against Helidon SE, Netty and nginx, with the shared
+# perf harness (<perf dir>/run.sh; see its README.md and CONTRACT.md).
+#
+#   benchmarks/load.sh                                 # the default comparison (~5 min)
+#   benchmarks/load.sh --duration 5 --warmup 2         # extra arguments go to run.sh (later ones win)
+#   benchmarks/load.sh --modes pinned,unpinned --label "run 2"
+#   LOAD_SKIP_BUILD=1 benchmarks/load.sh ...           # reuse the last build of examples/hello
+#
+# Steps: builds examples/hello (and aurora) with ./mvnw from the repository root and writes its runtime
+# class path to benchmarks/target/hello-classpath.txt (read by aurora-start.sh); then runs
+#   run.sh --peer aurora=benchmarks/aurora-start.sh --only aurora,helidon-se,netty,nginx
+#          --modes pinned --recipes plaintext,pipelined,json,echo [your arguments]
+# run.sh builds missing JVM peers itself (<perf dir>/build.sh).
+#
+# Environment:
+#   PERF_DIR      the harness (default: ../shared/perf next to the repository root)
+#   PERF_RESULTS  where results go (default: benchmarks/results; run.sh writes <UTC time>.md/.tsv and
+#                 a <UTC time>/ directory of raw wrk outputs, server logs and contract checks there)
+# Needs wrk, curl, taskset, ss and nginx-light: apt-get install -y wrk nginx-light
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+export PERF_DIR="${PERF_DIR:-$root/../shared/perf}"
+PERF_DIR="$(cd "$PERF_DIR" 2>/dev/null && pwd)" || { echo "load.sh: perf harness directory not found (set PERF_DIR)" >&2; exit 1; }
+[ -x "$PERF_DIR/run.sh" ] || { echo "load.sh: $PERF_DIR/run.sh not found or not executable (set PERF_DIR)" >&2; exit 1; }
+
+missing=()
+for tool in wrk curl taskset ss; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "load.sh: missing ${missing[*]}; install with: apt-get install -y wrk nginx-light curl util-linux iproute2" >&2
+  exit 1
+fi
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] \
+  || echo "load.sh: warning: nginx not found (apt-get install -y nginx-light); the nginx peer will fail to start" >&2
+
+if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then
+  echo "load.sh: building examples/hello" >&2
+  # JAVA_HOME must stay unset for ./mvnw: the build picks its JDK (>= 21) through toolchains.
+  (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -pl examples/hello -am -DskipTests package \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -DincludeScope=runtime -Dmdep.outputFile="$here/target/hello-classpath.txt")
+fi
+[ -s "$here/target/hello-classpath.txt" ] || { echo "load.sh: $here/target/hello-classpath.txt missing; build failed?" >&2; exit 1; }
+
+export PERF_RESULTS="${PERF_RESULTS:-$here/results}"
+mkdir -p "$PERF_RESULTS"
+echo "load.sh: harness $PERF_DIR, results in $PERF_RESULTS" >&2
+exec "$PERF_DIR/run.sh" \
+  --peer "aurora=$here/aurora-start.sh" \
+  --only aurora,helidon-se,netty,nginx \
+  --modes pinned \
+  --recipes plaintext,pipelined,json,echo \
+  "$@"
