@@ -2,7 +2,6 @@ package dev.aurora.internal.server;
 
 import dev.aurora.HttpException;
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.http.ByteSource;
 import dev.aurora.internal.http.HeadReader;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ACTIVE}: from the first byte of a head until its response is complete. The head is
  *       governed by {@code headerTimeout} (a deadline for the whole head; {@code 408}), body reads
  *       by {@code bodyReadTimeout}, every socket write by {@code writeTimeout} (enforced by the
- *       {@link WriteWatchdog}). Shutdown lets an active request finish, then closes.</li>
+ *       {@link TimeoutWatchdog}, like every timeout here). Shutdown lets an active request finish, then closes.</li>
  * </ul>
  *
  * <p>Output is flushed only before a blocking read (or when the buffer fills), so responses to
@@ -58,13 +57,15 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final ServerRuntime server;
     private final ServerConfig config;
+    private final SocketInput input;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
 
-    Connection(Socket socket, ServerRuntime server) {
+    Connection(Socket socket, ServerRuntime server) throws IOException {
         this.socket = socket;
         this.server = server;
         this.config = server.config();
+        this.input = new SocketInput(socket);
     }
 
     @Override
@@ -88,7 +89,7 @@ final class Connection implements Runnable {
         OutputBuffer out = new OutputBuffer(socket.getOutputStream(), WRITE_BUFFER);
         output = out;
         int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
-        InputBuffer in = new InputBuffer(ByteSource.of(socket), INITIAL_READ_BUFFER, maxRead, out::flush);
+        InputBuffer in = new InputBuffer(input, INITIAL_READ_BUFFER, maxRead, out::flush);
         RequestHead head = new RequestHead(config.maxHeaderCount());
         HeadReader reader = new HeadReader(config);
         Exchange exchange = new Exchange(config, in, out, server);
@@ -199,7 +200,12 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Start time of the socket write in progress, or 0 (read by the write watchdog). */
+    /** The socket's read side, whose deadlines the watchdog enforces. */
+    SocketInput input() {
+        return input;
+    }
+
+    /** Start time of the socket write in progress, or 0 (read by the watchdog). */
     long writeStartedNanos() {
         OutputBuffer out = output;
         return out == null ? 0 : out.writeStartedNanos();

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * The open connections: admission against {@code maxConnections} (a lock-free counter on the
- * acceptor's path), the set that shutdown and the write watchdog walk, and a wait for "all closed".
+ * acceptor's path), the set that shutdown and the timeout watchdog walk, and a wait for "all closed".
  * Bounded by construction: a connection is only added after a permit was taken. Any thread.
  */
 final class ConnectionRegistry {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running server: the listening socket, its acceptor threads, the open connections, the write
+ * A running server: the listening socket, its acceptor threads, the open connections, the timeout
  * watchdog, and the routes every connection dispatches to. Created and stopped by the application's
  * thread; {@link #dispatch} runs on connection threads.
  *
@@ -29,7 +29,7 @@ public final class ServerRuntime {
     private final ServerConfig config;
     private final RouteTable routes;
     private final ConnectionRegistry connections;
-    private final WriteWatchdog watchdog;
+    private final TimeoutWatchdog watchdog;
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
     private volatile boolean draining;
@@ -38,7 +38,7 @@ public final class ServerRuntime {
         this.config = config;
         this.routes = routes;
         this.connections = new ConnectionRegistry(config.maxConnections());
-        this.watchdog = new WriteWatchdog(connections, config.writeTimeout());
+        this.watchdog = new TimeoutWatchdog(connections, config);
     }
 
     ServerConfig config() {

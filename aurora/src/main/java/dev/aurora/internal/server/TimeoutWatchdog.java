@@ -1,0 +1,59 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.ServerConfig;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Enforces every socket timeout: the read deadlines published by {@link SocketInput} (keep-alive
+ * idle, request head, body reads) and the write timeout (a blocking socket write has no timeout of
+ * its own, so a client that stops reading could hold a connection's thread forever).
+ *
+ * <p>It looks at every open connection a few times per shortest timeout (at most once every 10 ms,
+ * at least once a second), so a timeout fires between its nominal value and that plus one period.
+ * Checking a connection is two volatile reads. Runs on its own platform daemon thread,
+ * {@code aurora-timeouts}.
+ */
+final class TimeoutWatchdog implements Runnable {
+    private static final long MIN_PERIOD_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long MAX_PERIOD_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final ConnectionRegistry registry;
+    private final long writeTimeoutNanos;
+    private final long periodNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TimeoutWatchdog(ConnectionRegistry registry, ServerConfig config) {
+        this.registry = registry;
+        this.writeTimeoutNanos = config.writeTimeout().toNanos();
+        long shortest = Math.min(Math.min(config.headerTimeout().toNanos(), config.bodyReadTimeout().toNanos()),
+                Math.min(config.keepAliveTimeout().toNanos(), writeTimeoutNanos));
+        this.periodNanos = Math.clamp(shortest / 4, MIN_PERIOD_NANOS, MAX_PERIOD_NANOS);
+        this.thread = Thread.ofPlatform().daemon().name("aurora-timeouts").unstarted(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            LockSupport.parkNanos(periodNanos);
+            long now = System.nanoTime();
+            registry.forEach(connection -> {
+                connection.input().expireIfOverdue(now);
+                long started = connection.writeStartedNanos();
+                if (started != 0 && now - started > writeTimeoutNanos) {
+                    connection.abort("write timeout");
+                }
+            });
+        }
+    }
+}
