@@ -53,6 +53,8 @@ final class Exchange implements Context {
     private static final byte[] TYPE_BYTES = Ascii.bytes("Content-Type: application/octet-stream\r\n");
     private static final byte[] TYPE_JSON = Ascii.bytes("Content-Type: application/json\r\n");
     private static final byte[] ROOT = {'/'};
+    /** The largest body {@link #body()} can return as one array; larger ones need bodyStream(). */
+    private static final long MAX_ARRAY_BODY = Integer.MAX_VALUE - 8;
 
     private final ServerConfig config;
     private final InputBuffer input;
@@ -200,7 +202,21 @@ final class Exchange implements Context {
     public byte[] body() {
         if (bodyBytes == null) {
             try {
-                bodyBytes = startBody().readAllBytes();
+                BodyStream stream = startBody();
+                if (head.contentLength() > MAX_ARRAY_BODY) {
+                    throw new ProtocolException(413, "Content Too Large for an in-memory body");
+                }
+                if (head.bodyKind() == RequestHead.BODY_FIXED) {
+                    // Known length: one exact array, no growing and trimming copies.
+                    byte[] bytes = new byte[(int) head.contentLength()];
+                    int n = stream.readNBytes(bytes, 0, bytes.length);
+                    if (n < bytes.length) {
+                        throw new java.io.EOFException("Connection closed before the end of the body");
+                    }
+                    bodyBytes = bytes;
+                } else {
+                    bodyBytes = stream.readAllBytes();
+                }
             } catch (SocketTimeoutException e) {
                 throw new ProtocolException(408, "Request body timed out");
             } catch (IOException e) {
