@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class GracefulShutdownTest extends ServerTestSupport {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
+    private final AtomicBoolean interrupted = new AtomicBoolean();
 
     @AfterEach
     void releaseHandlers() {
@@ -32,7 +34,12 @@ class GracefulShutdownTest extends ServerTestSupport {
             app.get("/", ctx -> ctx.send("ok"));
             app.get("/slow", ctx -> {
                 entered.countDown();
-                release.await();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                }
                 ctx.send("finished");
             });
         });
@@ -111,6 +118,7 @@ class GracefulShutdownTest extends ServerTestSupport {
         assertTrue(elapsed >= 250, "stop() returned before the grace period ended: " + elapsed + " ms");
         assertTrue(elapsed < 2500, "stop() returned " + elapsed + " ms after a 300 ms grace period");
         client.assertClosedByServer(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(2)).untilTrue(interrupted);
     }
 
     @Test

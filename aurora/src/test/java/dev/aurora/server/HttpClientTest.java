@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,23 +102,19 @@ class HttpClientTest extends ServerTestSupport {
         }
     }
 
-    /**
-     * A thin reflective front for {@code java.net.http.HttpClient}. The test sources are compiled as
-     * a patch of module {@code dev.aurora}, which does not read {@code java.net.http}, so the API
-     * cannot be named at compile time; at run time the tests are on the class path, where it is
-     * available. Once the aurora pom compiles tests with
-     * {@code --add-modules java.net.http --add-reads dev.aurora=java.net.http}, this can be replaced
-     * by direct calls.
-     */
+    /** The JDK client pinned to HTTP/1.1, with replies reduced to what the tests compare. */
     static final class JdkHttpClient implements AutoCloseable {
         private static final Duration TIMEOUT = Duration.ofSeconds(10);
-        private final Object client;
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
 
         record Reply(int status, Map<String, List<String>> headers, byte[] body) {
             Optional<String> header(String name) {
                 return headers.entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                        .map(e -> e.getValue().get(0))
+                        .filter(e -> e.getKey().equalsIgnoreCase(name))
+                        .flatMap(e -> e.getValue().stream())
                         .findFirst();
             }
 
@@ -126,73 +123,18 @@ class HttpClientTest extends ServerTestSupport {
             }
         }
 
-        JdkHttpClient() {
-            try {
-                Class<?> clientType = type("java.net.http.HttpClient");
-                Class<?> builderType = type("java.net.http.HttpClient$Builder");
-                Class<?> versionType = type("java.net.http.HttpClient$Version");
-                Object builder = clientType.getMethod("newBuilder").invoke(null);
-                builderType.getMethod("version", versionType).invoke(builder, enumConstant(versionType, "HTTP_1_1"));
-                builderType.getMethod("connectTimeout", Duration.class).invoke(builder, Duration.ofSeconds(2));
-                client = builderType.getMethod("build").invoke(builder);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
         Reply send(String method, URI uri, byte[] body) throws Exception {
-            Class<?> requestType = type("java.net.http.HttpRequest");
-            Class<?> requestBuilderType = type("java.net.http.HttpRequest$Builder");
-            Class<?> publisherType = type("java.net.http.HttpRequest$BodyPublisher");
-            Class<?> publishersType = type("java.net.http.HttpRequest$BodyPublishers");
-            Class<?> handlerType = type("java.net.http.HttpResponse$BodyHandler");
-            Class<?> handlersType = type("java.net.http.HttpResponse$BodyHandlers");
-            Class<?> responseType = type("java.net.http.HttpResponse");
-            Class<?> headersType = type("java.net.http.HttpHeaders");
-
-            Object builder = requestType.getMethod("newBuilder", URI.class).invoke(null, uri);
-            requestBuilderType.getMethod("timeout", Duration.class).invoke(builder, TIMEOUT);
-            Object publisher = body == null
-                    ? publishersType.getMethod("noBody").invoke(null)
-                    : publishersType.getMethod("ofByteArray", byte[].class).invoke(null, (Object) body);
-            requestBuilderType.getMethod("method", String.class, publisherType).invoke(builder, method, publisher);
-            Object request = requestBuilderType.getMethod("build").invoke(builder);
-            Object handler = handlersType.getMethod("ofByteArray").invoke(null);
-            Object response;
-            try {
-                response = type("java.net.http.HttpClient").getMethod("send", requestType, handlerType)
-                        .invoke(client, request, handler);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof Exception cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-            int status = (int) responseType.getMethod("statusCode").invoke(response);
-            Object headers = responseType.getMethod("headers").invoke(response);
-            Map<String, List<String>> map = (Map<String, List<String>>) headersType.getMethod("map").invoke(headers);
-            byte[] bytes = (byte[]) responseType.getMethod("body").invoke(response);
-            return new Reply(status, map, bytes);
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body);
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, publisher).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
         }
 
         @Override
         public void close() {
-            try {
-                Method close = type("java.net.http.HttpClient").getMethod("close");
-                close.invoke(client);
-            } catch (ReflectiveOperationException e) {
-                // close() exists from JDK 21 on; nothing else to release
-            }
-        }
-
-        private static Class<?> type(String name) throws ClassNotFoundException {
-            return Class.forName(name);
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static Object enumConstant(Class<?> type, String name) {
-            return Enum.valueOf((Class) type, name);
+            client.close();
         }
     }
 }

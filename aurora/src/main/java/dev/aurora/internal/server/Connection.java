@@ -60,6 +60,7 @@ final class Connection implements Runnable {
     private final SocketInput input;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
+    private volatile Thread thread;
 
     Connection(Socket socket, ServerRuntime server) throws IOException {
         this.socket = socket;
@@ -70,6 +71,7 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             serve();
         } catch (SocketException | SocketTimeoutException e) {
@@ -218,11 +220,24 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes the connection whatever it is doing; its thread sees an exception and ends. */
+    /** Closes the connection whatever it is doing; its socket operations fail and the thread ends. */
     void abort(String reason) {
         LOG.debug("Aborting connection: {}", reason);
         state = CLOSED;
         closeQuietly(socket);
+    }
+
+    /**
+     * Closes the connection and interrupts its thread, so a handler blocked on something other than
+     * this socket (a lock, a queue, a sleep) is told to stop too. Used when shutdown's grace period
+     * is over.
+     */
+    void terminate(String reason) {
+        abort(reason);
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     static void closeQuietly(Socket socket) {

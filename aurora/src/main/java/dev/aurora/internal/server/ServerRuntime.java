@@ -93,12 +93,12 @@ public final class ServerRuntime {
         try {
             if (!connections.awaitEmpty(deadline)) {
                 LOG.warn("{} connection(s) still active after the grace period; closing them", connections.size());
-                connections.forEach(c -> c.abort("shutdown grace period over"));
+                connections.forEach(c -> c.terminate("shutdown grace period over"));
                 connections.awaitEmpty(System.nanoTime() + FORCED_CLOSE_WAIT.toNanos());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            connections.forEach(c -> c.abort("shutdown interrupted"));
+            connections.forEach(c -> c.terminate("shutdown interrupted"));
         } finally {
             watchdog.stop();
         }
