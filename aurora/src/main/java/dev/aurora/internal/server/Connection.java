@@ -207,6 +207,12 @@ final class Connection implements Runnable {
         }
     }
 
+    /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
+    long socketWrites() {
+        OutputBuffer out = output;
+        return out == null ? 0 : out.flushes();
+    }
+
     /** The socket's read side, whose deadlines the watchdog enforces. */
     SocketInput input() {
         return input;
