@@ -1,7 +1,15 @@
-/** Aurora: an HTTP/1.1 web framework on virtual threads. */
+/**
+ * Aurora: an HTTP/1.1 web framework on virtual threads.
+ *
+ * <p>Applications on the module path that use annotated controllers must open the controller's
+ * package to {@code dev.aurora}, and those that send their own types as JSON must open them to
+ * {@code com.fasterxml.jackson.databind}.
+ */
 module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
 
     exports dev.aurora;
+    exports dev.aurora.annotation;
+    exports dev.aurora.error;
 }

@@ -1,30 +1,47 @@
 package dev.aurora;
 
-import dev.aurora.internal.routing.RouteTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.routing.MiddlewareChain;
+import dev.aurora.internal.routing.RouteTree;
+import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.ServerRuntime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An Aurora application: routes, then a running HTTP/1.1 server.
+ * An Aurora application: routes, middleware and error handling, then a running HTTP/1.1 server.
  *
  * <pre>{@code
  * Aurora app = Aurora.create();
- * app.get("/", ctx -> ctx.send("Hello, World!"));
+ * app.use(accessLog);
+ * app.get("/users/:id", ctx -> ctx.json(users.find(ctx.param("id"))));
+ * app.includeRouter("/admin", adminRouter);
+ * app.exception(NoSuchElementException.class, (e, ctx) -> ctx.status(404).send("gone"));
  * app.start(8080);
  * ...
  * app.stop();
  * }</pre>
  *
- * <p>Every connection runs on its own virtual thread, so handlers may block. Routes are registered
- * before {@link #start(int)}; a duplicate method and path fails at registration, naming both call
- * sites. Registration and lifecycle methods may be called from any thread.
+ * <p>Every connection runs on its own virtual thread, so handlers may block. Routes, middleware
+ * and exception handlers are registered before {@link #start(int)}; the route tree and every
+ * middleware chain are built at start, where conflicting routes fail naming both registrations.
+ * The routing methods are those of {@link Router}, applied to the application's root router;
+ * middleware registered with {@link #use} also wraps the answers for requests no route matches.
+ * Registration and lifecycle methods may be called from any thread.
  */
 public final class Aurora implements AutoCloseable {
     private final ServerConfig config;
-    private final RouteTable routes = new RouteTable();
+    private final Router root = Router.create();
+    private final List<Middleware> appMiddleware = new ArrayList<>();
+    private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
+    private ObjectMapper objectMapper;
     private ServerRuntime runtime;
     private int port = -1;
     private boolean stopped;
@@ -52,96 +69,226 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
-     * Registers a handler for GET (and HEAD, which is answered by the GET handler without a body).
+     * Adds application-wide middleware: it runs first for every request, including those no route
+     * matches (404, 405, OPTIONS). Order is registration order.
      *
-     * @param path the exact request path, starting with {@code /}
+     * @param middleware the middleware
+     * @return this application
+     */
+    public Aurora use(Middleware middleware) {
+        Objects.requireNonNull(middleware, "middleware");
+        return register(() -> appMiddleware.add(middleware));
+    }
+
+    /**
+     * Registers a GET route (HEAD is served by it too, without a body).
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
      * @param handler the handler
      * @return this application
      */
     public Aurora get(String path, Handler handler) {
-        return route("GET", path, handler);
+        return register(() -> root.get(path, handler));
     }
 
     /**
-     * @param path the exact request path
+     * Registers a GET route (HEAD is served by it too, without a body), with middleware for this route only.
+     *
+     * @param path the pattern
+     * @param middleware runs after the application's middleware, before the handler
+     * @param handler the handler
+     * @return this application
+     */
+    public Aurora get(String path, Middleware middleware, Handler handler) {
+        return register(() -> root.get(path, middleware, handler));
+    }
+
+    /**
+     * Registers a POST route.
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
      * @param handler the handler
      * @return this application
      */
     public Aurora post(String path, Handler handler) {
-        return route("POST", path, handler);
+        return register(() -> root.post(path, handler));
     }
 
     /**
-     * @param path the exact request path
+     * Registers a POST route, with middleware for this route only.
+     *
+     * @param path the pattern
+     * @param middleware runs after the application's middleware, before the handler
+     * @param handler the handler
+     * @return this application
+     */
+    public Aurora post(String path, Middleware middleware, Handler handler) {
+        return register(() -> root.post(path, middleware, handler));
+    }
+
+    /**
+     * Registers a PUT route.
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
      * @param handler the handler
      * @return this application
      */
     public Aurora put(String path, Handler handler) {
-        return route("PUT", path, handler);
+        return register(() -> root.put(path, handler));
     }
 
     /**
-     * @param path the exact request path
+     * Registers a PUT route, with middleware for this route only.
+     *
+     * @param path the pattern
+     * @param middleware runs after the application's middleware, before the handler
+     * @param handler the handler
+     * @return this application
+     */
+    public Aurora put(String path, Middleware middleware, Handler handler) {
+        return register(() -> root.put(path, middleware, handler));
+    }
+
+    /**
+     * Registers a PATCH route.
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
      * @param handler the handler
      * @return this application
      */
     public Aurora patch(String path, Handler handler) {
-        return route("PATCH", path, handler);
+        return register(() -> root.patch(path, handler));
     }
 
     /**
-     * @param path the exact request path
+     * Registers a PATCH route, with middleware for this route only.
+     *
+     * @param path the pattern
+     * @param middleware runs after the application's middleware, before the handler
+     * @param handler the handler
+     * @return this application
+     */
+    public Aurora patch(String path, Middleware middleware, Handler handler) {
+        return register(() -> root.patch(path, middleware, handler));
+    }
+
+    /**
+     * Registers a DELETE route.
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
      * @param handler the handler
      * @return this application
      */
     public Aurora delete(String path, Handler handler) {
-        return route("DELETE", path, handler);
+        return register(() -> root.delete(path, handler));
     }
 
     /**
-     * Registers an explicit HEAD handler (otherwise HEAD is served by the GET handler).
+     * Registers a DELETE route, with middleware for this route only.
      *
-     * @param path the exact request path
+     * @param path the pattern
+     * @param middleware runs after the application's middleware, before the handler
+     * @param handler the handler
+     * @return this application
+     */
+    public Aurora delete(String path, Middleware middleware, Handler handler) {
+        return register(() -> root.delete(path, middleware, handler));
+    }
+
+    /**
+     * Registers an explicit HEAD route (otherwise HEAD is served by the GET route).
+     *
+     * @param path the pattern
      * @param handler the handler
      * @return this application
      */
     public Aurora head(String path, Handler handler) {
-        return route("HEAD", path, handler);
+        return register(() -> root.head(path, handler));
     }
 
     /**
-     * Registers an OPTIONS handler (otherwise OPTIONS is answered with {@code Allow}).
+     * Registers an OPTIONS route (otherwise OPTIONS is answered with {@code Allow}).
      *
-     * @param path the exact request path
+     * @param path the pattern
      * @param handler the handler
      * @return this application
      */
     public Aurora options(String path, Handler handler) {
-        return route("OPTIONS", path, handler);
+        return register(() -> root.options(path, handler));
     }
 
     /**
-     * Registers a handler for any method token.
+     * Registers a route for any method token, with its own middleware.
      *
      * @param method the method, case-sensitive (e.g. {@code "PROPFIND"})
-     * @param path the exact request path
+     * @param path the pattern
+     * @param middleware middleware for this route only, in order
      * @param handler the handler
      * @return this application
-     * @throws IllegalStateException if the route exists or the server was started
+     */
+    public Aurora route(String method, String path, List<Middleware> middleware, Handler handler) {
+        return register(() -> root.route(method, path, middleware, handler));
+    }
+
+    /**
+     * Registers a route for any method token.
+     *
+     * @param method the method, case-sensitive
+     * @param path the pattern
+     * @param handler the handler
+     * @return this application
      */
     public Aurora route(String method, String path, Handler handler) {
+        return route(method, path, List.of(), handler);
+    }
+
+    /**
+     * Includes a router's routes under a prefix; its middleware applies to its routes only.
+     *
+     * @param prefix a path prefix such as {@code /api}; {@code ""} for none
+     * @param router the router
+     * @return this application
+     */
+    public Aurora includeRouter(String prefix, Router router) {
+        return register(() -> root.includeRouter(prefix, router));
+    }
+
+    /**
+     * Registers the annotated methods of a controller ({@link dev.aurora.annotation.Get} etc.).
+     *
+     * @param controller an instance of a class with route annotations
+     * @return this application
+     * @throws IllegalArgumentException naming class and method if the controller is invalid
+     */
+    public Aurora routes(Object controller) {
+        return register(() -> root.routes(controller));
+    }
+
+    /**
+     * Handles exceptions of {@code type} (and subtypes) thrown by handlers and middleware. The
+     * handler registered for the most specific type wins.
+     *
+     * @param type the exception type
+     * @param handler writes the response
+     * @param <T> the exception type
+     * @return this application
+     */
+    public <T extends Throwable> Aurora exception(Class<T> type, ExceptionHandler<? super T> handler) {
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
-        String site = callSite();
-        lifecycle.lock();
-        try {
-            if (runtime != null || stopped) {
-                throw new IllegalStateException("Routes must be registered before start()");
-            }
-            routes.add(method, path, handler, site);
-        } finally {
-            lifecycle.unlock();
-        }
-        return this;
+        return register(() -> exceptionHandlers.put(type, handler));
+    }
+
+    /**
+     * Sets the Jackson mapper used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)} and error
+     * bodies (Jackson's defaults otherwise).
+     *
+     * @param mapper a configured mapper; it must not be reconfigured after start
+     * @return this application
+     */
+    public Aurora jsonMapper(ObjectMapper mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return register(() -> objectMapper = mapper);
     }
 
     /**
@@ -154,11 +301,11 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
-     * Binds {@code port} on {@link ServerConfig#host()} and starts serving.
+     * Builds the routes and binds {@code port} on {@link ServerConfig#host()}.
      *
      * @param port a TCP port, or 0 for a free ephemeral port (see {@link #port()})
      * @return this application
-     * @throws IllegalStateException if already started or stopped
+     * @throws IllegalStateException if already started or stopped, or if routes conflict
      * @throws java.io.UncheckedIOException if the port cannot be bound
      */
     public Aurora start(int port) {
@@ -170,14 +317,21 @@ public final class Aurora implements AutoCloseable {
             if (runtime != null || stopped) {
                 throw new IllegalStateException("Aurora can be started once");
             }
-            routes.freeze();
-            ServerRuntime started = new ServerRuntime(config, routes);
+            ServerRuntime started = new ServerRuntime(config, dispatcher());
             this.port = started.start(port);
             this.runtime = started;
         } finally {
             lifecycle.unlock();
         }
         return this;
+    }
+
+    private Dispatcher dispatcher() {
+        RouteTree.Builder<Handler> tree = RouteTree.builder();
+        root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
+                tree.add(method, pattern, MiddlewareChain.compose(middleware, handler), site));
+        JsonCodec json = objectMapper == null ? JsonCodec.defaults() : new JsonCodec(objectMapper);
+        return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json);
     }
 
     /**
@@ -229,11 +383,16 @@ public final class Aurora implements AutoCloseable {
         stop();
     }
 
-    private static String callSite() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().equals(Aurora.class.getName()))
-                .findFirst()
-                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
-                .orElse("unknown"));
+    private Aurora register(Runnable registration) {
+        lifecycle.lock();
+        try {
+            if (runtime != null || stopped) {
+                throw new IllegalStateException("Routes, middleware and handlers must be registered before start()");
+            }
+            registration.run();
+        } finally {
+            lifecycle.unlock();
+        }
+        return this;
     }
 }

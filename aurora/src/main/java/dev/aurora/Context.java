@@ -2,6 +2,8 @@ package dev.aurora;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -21,10 +23,53 @@ public interface Context {
     String path();
 
     /**
+     * @return the pattern of the route that matched, e.g. {@code /users/:id} (bounded cardinality,
+     *     unlike the path); {@code null} when no route matched
+     */
+    String routePattern();
+
+    /**
+     * @param name a path parameter of the matched route, e.g. {@code id} for {@code /users/:id}
+     * @return its percent-decoded value, or {@code null} if the route has no such parameter
+     */
+    String param(String name);
+
+    /**
      * @param name a query parameter name (compared after percent-decoding)
      * @return the first decoded value of that parameter, or {@code null}
      */
     String query(String name);
+
+    /**
+     * @param name a query parameter name
+     * @return every decoded value of that parameter in order; empty if absent
+     */
+    List<String> queries(String name);
+
+    /**
+     * @param name a cookie name
+     * @return the value of that cookie in the {@code Cookie} header, or {@code null}
+     */
+    String cookie(String name);
+
+    /** @return the client's address (the TCP peer; proxies are not taken into account) */
+    InetSocketAddress remoteAddress();
+
+    /**
+     * Per-request storage, for middleware to hand data to later middleware and handlers.
+     *
+     * @param key the attribute name
+     * @param <T> the expected type (unchecked)
+     * @return the value stored under {@code key}, or {@code null}
+     */
+    <T> T attribute(String key);
+
+    /**
+     * @param key the attribute name
+     * @param value the value; {@code null} removes the attribute
+     * @return this context
+     */
+    Context attribute(String key, Object value);
 
     /**
      * @param name a header name, case-insensitive
@@ -48,6 +93,26 @@ public interface Context {
 
     /** @return the body decoded as UTF-8 */
     String bodyString();
+
+    /**
+     * Reads the body as JSON with the application's {@code ObjectMapper}.
+     *
+     * @param type the class to bind to
+     * @param <T> the result type
+     * @return the bound value
+     * @throws dev.aurora.error.BadRequestException for malformed JSON (naming line and column) or
+     *     a value that does not fit the type (naming the field)
+     */
+    <T> T bodyAs(Class<T> type);
+
+    /**
+     * Like {@link #bodyAs(Class)}, for generic types such as {@code List<User>}.
+     *
+     * @param type the type to bind to
+     * @param <T> the result type
+     * @return the bound value
+     */
+    <T> T bodyAs(Type type);
 
     /**
      * The request body as a stream, for uploads too large to hold in memory. Bytes are decoded from
@@ -79,6 +144,37 @@ public interface Context {
      * @throws IllegalArgumentException for an invalid name or value
      */
     Context header(String name, String value);
+
+    /**
+     * Sets the {@code Content-Type} of the response.
+     *
+     * @param type a media type, e.g. {@code text/html; charset=utf-8}
+     * @return this context
+     */
+    Context contentType(String type);
+
+    /**
+     * Adds a {@code Set-Cookie} header.
+     *
+     * @param cookie the cookie and its attributes
+     * @return this context
+     */
+    Context cookie(Cookie cookie);
+
+    /**
+     * Sends a {@code 302 Found} redirect.
+     *
+     * @param location the target URI, absolute or relative
+     */
+    void redirect(String location);
+
+    /**
+     * Sends a redirect.
+     *
+     * @param location the target URI, absolute or relative
+     * @param status a 3xx status, e.g. 301, 303, 307 or 308
+     */
+    void redirect(String location, int status);
 
     /**
      * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}.

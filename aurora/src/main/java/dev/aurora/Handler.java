@@ -9,7 +9,7 @@ public interface Handler {
     /**
      * Handles the request in {@code ctx}; a response is sent through the context. If the handler
      * returns without sending, an empty response with the current status is sent. An exception is
-     * answered with {@code 500} (or the status of an {@link HttpException}).
+     * answered with {@code 500} (or the status of an {@link dev.aurora.error.HttpException}).
      *
      * @param ctx the request and response of this exchange
      * @throws Exception anything; it is logged and answered, never lost

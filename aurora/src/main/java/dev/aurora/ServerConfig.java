@@ -27,6 +27,7 @@ import java.util.Objects;
  * <tr><td>{@code bodyReadTimeout}</td><td>30 s</td><td>Time a body read waits for the next bytes ({@code 408} if no response started).</td></tr>
  * <tr><td>{@code keepAliveTimeout}</td><td>30 s</td><td>Time an idle keep-alive connection waits for its next request before it is closed.</td></tr>
  * <tr><td>{@code writeTimeout}</td><td>30 s</td><td>Time one socket write may block (a client that stops reading) before the connection is closed.</td></tr>
+ * <tr><td>{@code trailingSlash}</td><td>IGNORE</td><td>Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.</td></tr>
  * <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>Grace period of {@link Aurora#stop()} for in-flight requests.</td></tr>
  * </tbody>
  * </table>
@@ -46,6 +47,7 @@ import java.util.Objects;
  * @param bodyReadTimeout Time a body read waits for the next bytes ({@code 408} if no response started).
  * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
  * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
+ * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
  * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
  */
 public record ServerConfig(
@@ -64,6 +66,7 @@ public record ServerConfig(
         Duration bodyReadTimeout,
         Duration keepAliveTimeout,
         Duration writeTimeout,
+        TrailingSlash trailingSlash,
         Duration shutdownTimeout) {
 
     private static final ServerConfig DEFAULTS = new ServerConfig(
@@ -82,6 +85,7 @@ public record ServerConfig(
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
+            TrailingSlash.IGNORE,
             Duration.ofSeconds(10));
 
     /** Validates every field; the message names the offending one. */
@@ -104,6 +108,7 @@ public record ServerConfig(
         checkDuration("bodyReadTimeout", bodyReadTimeout);
         checkDuration("keepAliveTimeout", keepAliveTimeout);
         checkDuration("writeTimeout", writeTimeout);
+        Objects.requireNonNull(trailingSlash, "trailingSlash");
         checkDuration("shutdownTimeout", shutdownTimeout);
     }
 
@@ -117,7 +122,7 @@ public record ServerConfig(
      * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -125,7 +130,7 @@ public record ServerConfig(
      * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -133,7 +138,7 @@ public record ServerConfig(
      * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -141,7 +146,7 @@ public record ServerConfig(
      * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -149,7 +154,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -157,7 +162,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -165,7 +170,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -173,7 +178,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -181,7 +186,7 @@ public record ServerConfig(
      * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -189,7 +194,7 @@ public record ServerConfig(
      * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -197,7 +202,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -205,7 +210,7 @@ public record ServerConfig(
      * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -213,7 +218,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -221,7 +226,7 @@ public record ServerConfig(
      * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
@@ -229,15 +234,24 @@ public record ServerConfig(
      * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     /**
-     * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+     * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
+     * @return a copy with {@code trailingSlash} replaced
+     */
+    public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+    }
+
+    /**
+     * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
+ * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
     }
 
     private static void check(String field, long value, long min, long max) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aurora.HttpException;
+import dev.aurora.error.HttpException;
 import dev.aurora.server.RawClient.Response;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,11 +113,12 @@ class HandlerErrorTest extends ServerTestSupport {
                 + RawClient.get("/ok"));
         Response unprocessable = client.readResponse();
         assertEquals(422, unprocessable.status(), unprocessable::toString);
-        assertEquals("name is required", unprocessable.bodyString());
+        assertTrue(unprocessable.bodyString().contains("\"detail\":\"name is required\""), unprocessable::toString);
+        assertEquals("application/problem+json", unprocessable.header("Content-Type"));
         assertFalse(unprocessable.connectionClose());
         Response conflict = client.readResponse();
         assertEquals(409, conflict.status(), conflict::toString);
-        assertEquals("version conflict", conflict.bodyString());
+        assertTrue(conflict.bodyString().contains("\"detail\":\"version conflict\""), conflict::toString);
         assertNull(conflict.header("X-Before"), "headers of the failed response are dropped");
         assertEquals("ok", client.readResponse().bodyString());
     }

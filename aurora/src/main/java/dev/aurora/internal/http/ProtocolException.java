@@ -1,6 +1,7 @@
 package dev.aurora.internal.http;
 
-import dev.aurora.HttpException;
+import dev.aurora.error.HttpException;
+import java.util.Map;
 
 /**
  * A request that breaks HTTP/1.1 framing or a server limit. The connection can no longer be trusted
@@ -11,6 +12,6 @@ public final class ProtocolException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     public ProtocolException(int status, String message) {
-        super(status, message, false);
+        super(status, message, Map.of(), false);
     }
 }

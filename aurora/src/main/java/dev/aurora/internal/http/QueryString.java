@@ -14,6 +14,18 @@ public final class QueryString {
 
     /** The first decoded value of {@code name} in {@code b[start, start+length)}, or null. */
     public static String first(byte[] b, int start, int length, String name) {
+        return scan(b, start, length, name, null);
+    }
+
+    /** Every decoded value of {@code name}, in order; empty if absent. */
+    public static java.util.List<String> all(byte[] b, int start, int length, String name) {
+        java.util.List<String> values = new java.util.ArrayList<>(2);
+        scan(b, start, length, name, values);
+        return values;
+    }
+
+    /** Walks the pairs; returns the first match, or collects every match into {@code into} if given. */
+    private static String scan(byte[] b, int start, int length, String name, java.util.List<String> into) {
         int end = start + length;
         int i = start;
         while (i < end) {
@@ -26,7 +38,11 @@ public final class QueryString {
                 eq++;
             }
             if (eq > i && decode(b, i, eq).equals(name)) {
-                return eq < pairEnd ? decode(b, eq + 1, pairEnd) : "";
+                String value = eq < pairEnd ? decode(b, eq + 1, pairEnd) : "";
+                if (into == null) {
+                    return value;
+                }
+                into.add(value);
             }
             i = pairEnd + 1;
         }

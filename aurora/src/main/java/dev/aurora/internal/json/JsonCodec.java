@@ -1,29 +1,79 @@
 package dev.aurora.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.aurora.error.BadRequestException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * Aurora's JSON encoding through Jackson: one shared, thread-safe {@link ObjectMapper}, and a reusable
- * per-connection {@link Sink} so serializing a response does not allocate a fresh byte array. Any
- * thread (the mapper); a sink belongs to one connection.
+ * An application's JSON: one shared, thread-safe {@link ObjectMapper} (configurable per
+ * application), a reusable per-connection {@link Sink} so serializing a response does not allocate
+ * a fresh byte array, and reading that turns Jackson's failures into {@code 400}s a client can act
+ * on (line and column for malformed JSON, the field for a value of the wrong type). Any thread.
  */
 public final class JsonCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper());
 
-    private JsonCodec() {
+    private final ObjectMapper mapper;
+
+    public JsonCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** The codec with Jackson's default mapper. */
+    public static JsonCodec defaults() {
+        return DEFAULT;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     /** Serializes {@code value} into {@code sink} (which is cleared first). */
-    public static void write(Sink sink, Object value) throws IOException {
+    public void write(Sink sink, Object value) throws IOException {
         sink.reset();
-        MAPPER.writeValue(sink, value);
+        mapper.writeValue(sink, value);
+    }
+
+    /**
+     * Reads {@code json} as {@code type}.
+     *
+     * @throws BadRequestException for malformed JSON or a mismatch with the type
+     */
+    public <T> T read(byte[] json, Type type) {
+        JavaType javaType = mapper.getTypeFactory().constructType(type);
+        try {
+            return mapper.readValue(json, javaType);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadRequestException("Unknown field '" + e.getPropertyName() + "'" + at(e));
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("/"));
+            throw new BadRequestException(field.isEmpty()
+                    ? "JSON body does not match the expected " + javaType.getRawClass().getSimpleName() + at(e)
+                    : "Invalid value for field '" + field + "'" + at(e));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("Malformed JSON" + at(e));
+        } catch (IOException e) {
+            throw new BadRequestException("Unreadable JSON body");
+        }
+    }
+
+    private static String at(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** A growable byte array output stream that is reused; shrinks back after an outlier. */

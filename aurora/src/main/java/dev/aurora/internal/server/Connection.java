@@ -1,6 +1,5 @@
 package dev.aurora.internal.server;
 
-import dev.aurora.HttpException;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.http.HeadReader;
 import dev.aurora.internal.http.InputBuffer;
@@ -94,7 +93,8 @@ final class Connection implements Runnable {
         InputBuffer in = new InputBuffer(input, INITIAL_READ_BUFFER, maxRead, out::flush);
         RequestHead head = new RequestHead(config.maxHeaderCount());
         HeadReader reader = new HeadReader(config);
-        Exchange exchange = new Exchange(config, in, out, server);
+        Exchange exchange = new Exchange(config, in, out, server,
+                (java.net.InetSocketAddress) socket.getRemoteSocketAddress());
         long headerTimeoutNanos = config.headerTimeout().toNanos();
         int keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
         int maxRequests = config.maxRequestsPerConnection();
@@ -111,7 +111,7 @@ final class Connection implements Runnable {
             }
             served++;
             exchange.begin(head, maxRequests == 0 || served < maxRequests);
-            server.dispatch(exchange);
+            server.dispatcher().dispatch(exchange);
             if (!exchange.finish()) {
                 lingeringClose(out);
                 return;
@@ -148,40 +148,6 @@ final class Connection implements Runnable {
             return false;
         }
         return n > 0 && STATE.compareAndSet(this, IDLE, ACTIVE);
-    }
-
-    /** Handler failure: answer it if the response can still be replaced, else mark for close. */
-    static void answerFailure(Exchange exchange, Throwable failure) {
-        int status;
-        String message;
-        boolean close = false;
-        Throwable cause = failure instanceof UncheckedIOException u ? u.getCause() : failure;
-        if (cause instanceof HttpException http) {
-            status = http.status();
-            message = http.getMessage() == null ? "" : http.getMessage();
-            close = http instanceof ProtocolException;
-            if (!close) {
-                LOG.debug("Handler ended with {}: {}", status, message);
-            }
-        } else if (cause instanceof SocketTimeoutException && exchange.inputFailure(cause) != null) {
-            status = 408;
-            message = "Request Timeout";
-            close = true;
-        } else if (cause instanceof IOException && exchange.connectionBroken()) {
-            // The client went away or broke the body; there is nobody left to answer.
-            exchange.closeAfterResponse();
-            LOG.debug("I/O failure in handler", cause);
-            return;
-        } else {
-            status = 500;
-            message = "Internal Server Error";
-            LOG.error("Handler failed: {} {}", exchange.method(), exchange.path(), failure);
-        }
-        try {
-            exchange.replaceWithError(status, message, close);
-        } catch (IOException | RuntimeException e) {
-            exchange.closeAfterResponse();
-        }
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.Context;
+import dev.aurora.Cookie;
+import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.BodyStream;
 import dev.aurora.internal.http.ChunkedBodyOutputStream;
 import dev.aurora.internal.http.ChunkedBodyStream;
+import dev.aurora.internal.http.CookieHeader;
 import dev.aurora.internal.http.CloseDelimitedBodyOutputStream;
 import dev.aurora.internal.http.DateHeader;
 import dev.aurora.internal.http.DiscardingBodyOutputStream;
@@ -20,12 +23,15 @@ import dev.aurora.internal.http.ResponseBodyStream;
 import dev.aurora.internal.http.ResponseHeaders;
 import dev.aurora.internal.http.StatusLine;
 import dev.aurora.internal.json.JsonCodec;
-import dev.aurora.internal.routing.RouteTable;
+import dev.aurora.internal.routing.Endpoint;
+import dev.aurora.internal.routing.RouteMatch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,6 +74,10 @@ final class Exchange implements Context {
     private final CloseDelimitedBodyOutputStream closeDelimitedOut;
     private final DiscardingBodyOutputStream discardingOut;
     private final JsonCodec.Sink jsonSink = new JsonCodec.Sink();
+    private final Attributes attributes = new Attributes();
+    private final InetSocketAddress remoteAddress;
+    private final RouteMatch match;
+    private Endpoint<Handler> endpoint;
 
     private RequestHead head;
     private BodyStream body;
@@ -87,8 +97,11 @@ final class Exchange implements Context {
     private int responseStart;
     private long flushesAtStart;
 
-    Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
+    Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server,
+            InetSocketAddress remoteAddress) {
         this.config = config;
+        this.remoteAddress = remoteAddress;
+        this.match = server.dispatcher().newMatch();
         this.input = input;
         this.output = output;
         this.server = server;
@@ -113,6 +126,8 @@ final class Exchange implements Context {
         };
         bodyBytes = null;
         path = null;
+        endpoint = null;
+        attributes.clear();
         continueSent = false;
         broken = false;
         resetResponse();
@@ -139,12 +154,22 @@ final class Exchange implements Context {
         return committed;
     }
 
-    /** Looks the request path up in the route table, on the raw bytes. */
-    RouteTable.PathRoutes findRoutes(RouteTable routes) {
-        if (head.pathLength() == 0) {
-            return routes.find(ROOT, 0, 1);
-        }
-        return routes.find(input.array(), input.base() + head.pathStart(), head.pathLength());
+    InputBuffer input() {
+        return input;
+    }
+
+    RouteMatch match() {
+        return match;
+    }
+
+    /** The {@code Allow} value of the matched path, or null if no path matched. */
+    String allow() {
+        return endpoint == null ? null : endpoint.allow();
+    }
+
+    /** The route that matched, for params and the route pattern. */
+    void matched(Endpoint<Handler> endpoint) {
+        this.endpoint = endpoint;
     }
 
     // ---- request ----
@@ -162,6 +187,62 @@ final class Exchange implements Context {
                     : length == 0 ? "/" : Ascii.latin1(input.array(), input.base() + head.pathStart(), length);
         }
         return path;
+    }
+
+    @Override
+    public String routePattern() {
+        return endpoint == null ? null : endpoint.pattern();
+    }
+
+    @Override
+    public String param(String name) {
+        if (endpoint == null) {
+            return null;
+        }
+        int i = endpoint.paramIndex(name);
+        return i < 0 ? null : match.value(input.array(), i);
+    }
+
+    @Override
+    public List<String> queries(String name) {
+        int length = head.queryLength();
+        if (length <= 0) {
+            return List.of();
+        }
+        return QueryString.all(input.array(), input.base() + head.queryStart(), length, name);
+    }
+
+    @Override
+    public String cookie(String name) {
+        byte[] b = input.array();
+        int base = input.base();
+        for (int i = 0; i < head.headerCount(); i++) {
+            if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Cookie")) {
+                int start = base + head.valueStart(i);
+                String value = CookieHeader.find(b, start, start + head.valueLength(i), name);
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String key) {
+        return (T) attributes.get(key);
+    }
+
+    @Override
+    public Context attribute(String key, Object value) {
+        attributes.put(java.util.Objects.requireNonNull(key, "key"), value);
+        return this;
     }
 
     @Override
@@ -229,6 +310,16 @@ final class Exchange implements Context {
     @Override
     public String bodyString() {
         return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> T bodyAs(Class<T> type) {
+        return server.json().read(body(), type);
+    }
+
+    @Override
+    public <T> T bodyAs(Type type) {
+        return server.json().read(body(), type);
     }
 
     @Override
@@ -306,6 +397,29 @@ final class Exchange implements Context {
     }
 
     @Override
+    public Context contentType(String type) {
+        return header("Content-Type", type);
+    }
+
+    @Override
+    public Context cookie(Cookie cookie) {
+        return header("Set-Cookie", cookie.toSetCookie());
+    }
+
+    @Override
+    public void redirect(String location) {
+        redirect(location, 302);
+    }
+
+    @Override
+    public void redirect(String location, int code) {
+        if (code < 300 || code > 399) {
+            throw new IllegalArgumentException("Redirect status must be 3xx: " + code);
+        }
+        status(code).header("Location", location).send("");
+    }
+
+    @Override
     public void send(String text) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
@@ -332,7 +446,7 @@ final class Exchange implements Context {
     @Override
     public void json(Object value) {
         try {
-            JsonCodec.write(jsonSink, value);
+            server.json().write(jsonSink, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -472,12 +586,13 @@ final class Exchange implements Context {
     }
 
     /**
-     * Answers a failed handler: if nothing of this response has left the buffer, it is replaced by
-     * an error response; otherwise the stream is beyond repair and the connection must close.
+     * Prepares to answer a failure: if nothing of this response has left the buffer, it is
+     * discarded so an error response can replace it; otherwise the stream is beyond repair and the
+     * connection must close without completing the response.
      *
-     * @return whether an error response was written
+     * @return whether an error response can be written
      */
-    boolean replaceWithError(int code, String message, boolean close) throws IOException {
+    boolean resetForError(boolean close) {
         if (output.failed() || (committed && output.flushes() != flushesAtStart)) {
             closeAfter = true;
             broken = true;
@@ -485,9 +600,7 @@ final class Exchange implements Context {
         }
         output.truncate(responseStart);
         resetResponse();
-        status = code;
         closeAfter = close;
-        send(message);
         return true;
     }
 

@@ -1,8 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.http.RequestHead;
-import dev.aurora.internal.routing.RouteTable;
+import dev.aurora.internal.json.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server: the listening socket, its acceptor threads, the open connections, the timeout
- * watchdog, and the routes every connection dispatches to. Created and stopped by the application's
+ * watchdog, and the {@link Dispatcher} every connection hands its requests to. Created and stopped by the application's
  * thread; {@link #dispatch} runs on connection threads.
  *
  * <p>Stopping is graceful: stop accepting, close idle keep-alive connections at once, let active
@@ -27,16 +26,16 @@ public final class ServerRuntime {
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final ServerConfig config;
-    private final RouteTable routes;
+    private final Dispatcher dispatcher;
     private final ConnectionRegistry connections;
     private final TimeoutWatchdog watchdog;
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
     private volatile boolean draining;
 
-    public ServerRuntime(ServerConfig config, RouteTable routes) {
+    public ServerRuntime(ServerConfig config, Dispatcher dispatcher) {
         this.config = config;
-        this.routes = routes;
+        this.dispatcher = dispatcher;
         this.connections = new ConnectionRegistry(config.maxConnections());
         this.watchdog = new TimeoutWatchdog(connections, config);
     }
@@ -47,6 +46,14 @@ public final class ServerRuntime {
 
     ConnectionRegistry connections() {
         return connections;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    JsonCodec json() {
+        return dispatcher.json();
     }
 
     boolean draining() {
@@ -103,37 +110,6 @@ public final class ServerRuntime {
             watchdog.stop();
         }
         LOG.info("Aurora stopped");
-    }
-
-    /** Routes the exchange and runs its handler; answers 404/405/OPTIONS itself. */
-    void dispatch(Exchange exchange) {
-        RequestHead head = exchange.head();
-        try {
-            if (head.asteriskForm()) {
-                exchange.header("Allow", routes.allowAll()).status(200).send("");
-                return;
-            }
-            RouteTable.PathRoutes pathRoutes = exchange.findRoutes(routes);
-            if (pathRoutes == null) {
-                exchange.status(404).send("Not Found");
-                return;
-            }
-            var handler = pathRoutes.handler(head.method());
-            if (handler == null) {
-                if ("OPTIONS".equals(head.method())) {
-                    exchange.header("Allow", pathRoutes.allow()).send("");
-                } else {
-                    exchange.header("Allow", pathRoutes.allow()).status(405).send("Method Not Allowed");
-                }
-                return;
-            }
-            handler.handle(exchange);
-        } catch (Throwable t) {
-            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-                throw (VirtualMachineError) t;
-            }
-            Connection.answerFailure(exchange, t);
-        }
     }
 
     private void closeServerSocket() {

@@ -4,14 +4,19 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.routing.RouteTable;
+import dev.aurora.TrailingSlash;
+import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.routing.RouteTree;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +35,11 @@ class WriteBatchingTest {
 
     @Test
     void sixteenPipelinedRequestsCostOneWrite() throws Exception {
-        RouteTable routes = new RouteTable();
+        RouteTree.Builder<Handler> routes = RouteTree.builder();
         routes.add("GET", "/n", ctx -> ctx.send("n=" + ctx.query("i")), "test");
-        routes.freeze();
-        server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), routes);
+        Dispatcher dispatcher = new Dispatcher(routes.build(), List.of(), TrailingSlash.IGNORE, Map.of(),
+                JsonCodec.defaults());
+        server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), dispatcher);
         int port = server.start(0);
 
         StringBuilder batch = new StringBuilder();

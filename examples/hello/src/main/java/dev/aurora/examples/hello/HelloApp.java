@@ -4,7 +4,8 @@ import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
 
 /**
- * The smallest useful Aurora application: plain text, JSON serialized per request, and an echo.
+ * The smallest useful Aurora application: plain text, JSON serialized per request, an echo and a
+ * path parameter.
  *
  * <p>Run: {@code ./mvnw -q -pl examples/hello -am -DskipTests package exec:exec}, then
  * {@code curl http://127.0.0.1:8080/}. Arguments: {@code [port] [host]} (default 8080 on
@@ -30,6 +31,7 @@ public final class HelloApp {
         app.get("/plaintext", ctx -> ctx.header("Content-Type", "text/plain").send("Hello, World!"));
         app.get("/json", ctx -> ctx.json(new Message("Hello, World!")));
         app.post("/echo", ctx -> ctx.header("Content-Type", "application/octet-stream").send(ctx.body()));
+        app.get("/users/:id", ctx -> ctx.contentType("text/plain").send(ctx.param("id")));
         return app;
     }
 

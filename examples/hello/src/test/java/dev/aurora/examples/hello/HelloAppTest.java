@@ -69,6 +69,14 @@ class HelloAppTest {
     }
 
     @Test
+    void userIdComesFromThePath() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/users/42")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("42", response.body());
+    }
+
+    @Test
     void echoAboveOneMebibyteIsRefused() throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(uri("/echo"))

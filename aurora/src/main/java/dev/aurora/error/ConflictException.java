@@ -1,0 +1,23 @@
+package dev.aurora.error;
+
+import java.util.Map;
+
+/** {@code 409}: the request conflicts with the resource's current state. */
+public class ConflictException extends HttpException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message a short, client-safe explanation
+     */
+    public ConflictException(String message) {
+        super(409, message);
+    }
+
+    /**
+     * @param message a short, client-safe explanation
+     * @param details extension members for the problem body
+     */
+    public ConflictException(String message, Map<String, ?> details) {
+        super(409, message, details);
+    }
+}

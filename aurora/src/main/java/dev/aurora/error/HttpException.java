@@ -1,0 +1,64 @@
+package dev.aurora.error;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Ends a request with an HTTP error status. Thrown from a handler or middleware, it is answered
+ * with {@link #status()}, the message as the problem {@code detail}, and any {@link #details()} as
+ * extension members of the RFC 9457 problem body; no stack trace is logged.
+ *
+ * <p>The subclasses in this package name the common statuses ({@link NotFoundException},
+ * {@link BadRequestException}, ...).
+ */
+public class HttpException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient Map<String, Object> details;
+
+    /**
+     * @param status an error status, 400-599
+     * @param message a short, client-safe explanation (the problem {@code detail})
+     */
+    public HttpException(int status, String message) {
+        this(status, message, Map.of());
+    }
+
+    /**
+     * @param status an error status, 400-599
+     * @param message a short, client-safe explanation (the problem {@code detail})
+     * @param details extension members for the problem body, e.g. field errors; copied
+     */
+    public HttpException(int status, String message, Map<String, ?> details) {
+        this(status, message, details, true);
+    }
+
+    /**
+     * For subclasses thrown on hostile input, where filling in a stack trace is wasted work.
+     *
+     * @param status an error status, 400-599
+     * @param message a short, client-safe explanation
+     * @param details extension members for the problem body; copied
+     * @param stackTrace whether to record the stack trace
+     */
+    protected HttpException(int status, String message, Map<String, ?> details, boolean stackTrace) {
+        super(message, null, false, stackTrace);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400-599: " + status);
+        }
+        this.status = status;
+        this.details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** @return the HTTP status to answer with */
+    public int status() {
+        return status;
+    }
+
+    /** @return extension members for the problem body, in insertion order; empty if none */
+    public Map<String, Object> details() {
+        return details;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.aurora.internal.routing;
+
+import dev.aurora.internal.http.Ascii;
+
+/**
+ * Finds dot segments ({@code .} and {@code ..}, also percent-encoded as {@code %2e}) in a request
+ * path. Aurora refuses such paths with {@code 400} instead of normalizing them: routes and
+ * anything that maps paths to files (a catch-all serving a directory) then never see a segment
+ * that climbs out of its prefix, whatever the client encoded. Stateless; any thread.
+ */
+public final class DotSegments {
+    private DotSegments() {
+    }
+
+    /** Whether {@code b[off, off+len)} has a segment that is {@code .} or {@code ..} once decoded. */
+    public static boolean present(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (b[i] == '/') {
+                i++;
+                continue;
+            }
+            int dots = 0;
+            boolean onlyDots = true;
+            int j = i;
+            while (j < end && b[j] != '/') {
+                if (b[j] == '.') {
+                    dots++;
+                    j++;
+                } else if (b[j] == '%' && j + 2 < end && b[j + 1] == '2' && Ascii.toLower(b[j + 2]) == 'e') {
+                    dots++;
+                    j += 3;
+                } else {
+                    onlyDots = false;
+                    j++;
+                }
+            }
+            if (onlyDots && (dots == 1 || dots == 2)) {
+                return true;
+            }
+            i = j;
+        }
+        return false;
+    }
+}

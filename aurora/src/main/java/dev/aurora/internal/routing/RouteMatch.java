@@ -1,0 +1,91 @@
+package dev.aurora.internal.routing;
+
+import dev.aurora.internal.http.Ascii;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The parameters {@link RouteTree#find} captured: for parameter {@code i} (in the order the
+ * endpoint's pattern names them, see {@link Endpoint#paramName}) the absolute offsets
+ * {@code [start(i), end(i))} into the request bytes that were matched. Values stay raw
+ * (percent-encoded) until a handler asks for one with {@link #value}.
+ *
+ * <p>Mutable and reused for every request of one connection; owned by that connection's virtual
+ * thread. Get one sized for the tree from {@link RouteTree#newMatch()}.
+ */
+public final class RouteMatch {
+    private final int[] starts;
+    private final int[] ends;
+    private int count;
+
+    RouteMatch(int capacity) {
+        starts = new int[capacity];
+        ends = new int[capacity];
+    }
+
+    /** Number of parameters captured by the last {@code find} (0 after a miss). */
+    public int count() {
+        return count;
+    }
+
+    /** Offset of the first byte of parameter {@code i}. */
+    public int start(int i) {
+        checkIndex(i);
+        return starts[i];
+    }
+
+    /** Offset just past the last byte of parameter {@code i}. */
+    public int end(int i) {
+        checkIndex(i);
+        return ends[i];
+    }
+
+    /**
+     * Parameter {@code i} of the request bytes {@code b}, percent-decoded as UTF-8. {@code '+'} stays
+     * a plus (it means space only in query strings), {@code %2F} becomes {@code '/'}, a malformed
+     * escape such as {@code %zz} is kept as written, and invalid UTF-8 becomes U+FFFD.
+     */
+    public String value(byte[] b, int i) {
+        int start = start(i);
+        int end = end(i);
+        int firstEscape = start;
+        while (firstEscape < end && b[firstEscape] != '%') {
+            firstEscape++;
+        }
+        if (firstEscape == end) {
+            return new String(b, start, end - start, StandardCharsets.UTF_8);
+        }
+        // Decoding only shrinks, so the raw length is enough room.
+        byte[] out = new byte[end - start];
+        int n = firstEscape - start;
+        System.arraycopy(b, start, out, 0, n);
+        for (int p = firstEscape; p < end; p++) {
+            if (b[p] == '%' && Ascii.isPercentEscape(b, p, end)) {
+                out[n++] = (byte) (Ascii.hexValue(b[p + 1]) << 4 | Ascii.hexValue(b[p + 2]));
+                p += 2;
+            } else {
+                out[n++] = b[p];
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** How many parameters this match can hold. */
+    int capacity() {
+        return starts.length;
+    }
+
+    void capture(int i, int start, int end) {
+        starts[i] = start;
+        ends[i] = end;
+    }
+
+    void count(int count) {
+        this.count = count;
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("parameter " + i + " of " + count);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.aurora.internal.server;
+
+import java.util.Arrays;
+
+/**
+ * Per-request attributes ({@code ctx.attribute(key, value)}): keys and values in two small arrays,
+ * searched linearly, because a request carries a handful at most and a map would cost an
+ * allocation per request. Cleared between requests. Runs on the connection's virtual thread.
+ */
+final class Attributes {
+    private static final int INITIAL = 4;
+    private String[] keys = new String[INITIAL];
+    private Object[] values = new Object[INITIAL];
+    private int size;
+
+    Object get(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    void put(String key, Object value) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                if (value == null) {
+                    remove(i);
+                } else {
+                    values[i] = value;
+                }
+                return;
+            }
+        }
+        if (value == null) {
+            return;
+        }
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size] = value;
+        size++;
+    }
+
+    private void remove(int i) {
+        size--;
+        keys[i] = keys[size];
+        values[i] = values[size];
+        keys[size] = null;
+        values[size] = null;
+    }
+
+    void clear() {
+        for (int i = 0; i < size; i++) {
+            keys[i] = null;
+            values[i] = null;
+        }
+        size = 0;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.ExceptionHandler;
+import dev.aurora.Handler;
+import dev.aurora.Middleware;
+import dev.aurora.TrailingSlash;
+import dev.aurora.error.BadRequestException;
+import dev.aurora.error.MethodNotAllowedException;
+import dev.aurora.error.NotFoundException;
+import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.RequestHead;
+import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.routing.DotSegments;
+import dev.aurora.internal.routing.Endpoint;
+import dev.aurora.internal.routing.MiddlewareChain;
+import dev.aurora.internal.routing.RouteMatch;
+import dev.aurora.internal.routing.RouteTree;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the handler chain for a request and runs it: path checks (dot segments are refused), the
+ * trailing-slash policy, the route tree lookup, then the route's precomposed chain; or, when no
+ * route answers, the application-wide middleware around the built-in answers (404, 405 with
+ * {@code Allow}, OPTIONS with {@code Allow}, a 308 to the canonical slash form). Failures go to
+ * {@link Failures}.
+ *
+ * <p>Built once at start and shared by all connections; {@link #dispatch} runs on connection
+ * threads and allocates nothing on the matched-route path.
+ */
+public final class Dispatcher {
+    private static final byte[] ROOT = {'/'};
+
+    private final RouteTree<Handler> tree;
+    private final TrailingSlash trailingSlash;
+    private final JsonCodec json;
+    private final Failures failures;
+    private final Handler notFound;
+    private final Handler notAllowed;
+    private final Handler options;
+    private final Handler asterisk;
+    private final Handler redirect;
+
+    /**
+     * @param tree the routes, each value the route's whole chain (middleware and handler)
+     * @param appMiddleware the application-wide middleware, which also wraps the built-in answers
+     */
+    public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
+            Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json) {
+        this.tree = tree;
+        this.trailingSlash = trailingSlash;
+        this.json = json;
+        this.failures = new Failures(exceptionHandlers, json);
+        this.notFound = MiddlewareChain.compose(appMiddleware, ctx -> {
+            throw new NotFoundException("No route matches " + ctx.path());
+        });
+        this.notAllowed = MiddlewareChain.compose(appMiddleware, ctx -> {
+            throw new MethodNotAllowedException("Method " + ctx.method() + " is not allowed for " + ctx.path());
+        });
+        this.options = MiddlewareChain.compose(appMiddleware,
+                ctx -> ctx.header("Allow", ((Exchange) ctx).allow()).send(""));
+        String allowAll = tree.allowAll();
+        this.asterisk = MiddlewareChain.compose(appMiddleware, ctx -> ctx.header("Allow", allowAll).send(""));
+        this.redirect = MiddlewareChain.compose(appMiddleware, ctx -> ctx.redirect(canonical((Exchange) ctx), 308));
+    }
+
+    JsonCodec json() {
+        return json;
+    }
+
+    RouteMatch newMatch() {
+        return tree.newMatch();
+    }
+
+    void dispatch(Exchange exchange) {
+        try {
+            select(exchange).handle(exchange);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            failures.answer(exchange, t);
+        }
+    }
+
+    private Handler select(Exchange exchange) {
+        RequestHead head = exchange.head();
+        if (head.asteriskForm()) {
+            return asterisk;
+        }
+        InputBuffer input = exchange.input();
+        byte[] b = input.array();
+        int off = input.base() + head.pathStart();
+        int len = head.pathLength();
+        if (len == 0) {
+            b = ROOT;
+            off = 0;
+            len = 1;
+        }
+        if (DotSegments.present(b, off, len)) {
+            throw new BadRequestException("Dot segments ('.' and '..') are not allowed in the path");
+        }
+        boolean slash = len > 1 && b[off + len - 1] == '/';
+        Endpoint<Handler> endpoint = tree.find(b, off, slash ? len - 1 : len, exchange.match());
+        if (endpoint == null) {
+            return notFound;
+        }
+        if (slash != endpoint.trailingSlash() && trailingSlash != TrailingSlash.IGNORE) {
+            if (trailingSlash == TrailingSlash.STRICT) {
+                return notFound;
+            }
+            exchange.matched(endpoint);
+            return redirect;
+        }
+        exchange.matched(endpoint);
+        Handler handler = endpoint.handler(head.method());
+        if (handler != null) {
+            return handler;
+        }
+        return "OPTIONS".equals(head.method()) ? options : notAllowed;
+    }
+
+    /** The request path in the slash form its route was registered with, plus the query. */
+    private static String canonical(Exchange exchange) {
+        String path = exchange.path();
+        String canonical = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+        int queryLength = exchange.head().queryLength();
+        if (queryLength < 0) {
+            return canonical;
+        }
+        InputBuffer input = exchange.input();
+        return canonical + "?" + new String(input.array(), input.base() + exchange.head().queryStart(), queryLength,
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}

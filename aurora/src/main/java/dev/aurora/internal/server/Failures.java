@@ -1,0 +1,102 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.ExceptionHandler;
+import dev.aurora.error.HttpException;
+import dev.aurora.internal.http.ProtocolException;
+import dev.aurora.internal.json.JsonCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what a handler or middleware threw into a response.
+ *
+ * <ol>
+ *   <li>This connection's own I/O failed (the client left, the body broke off): nobody is left to
+ *       answer; the connection closes. Its own body read timed out: {@code 408}, close.</li>
+ *   <li>An exception handler registered for the type, or the nearest supertype, answers.</li>
+ *   <li>Otherwise an {@link HttpException} is answered with its status, message and details as
+ *       a problem response; anything else is a {@code 500} that reveals nothing internal and is
+ *       logged once, with its stack trace.</li>
+ * </ol>
+ * If part of the response already left, no error can be written: the connection closes without
+ * completing the response, so the client sees it is cut short.
+ *
+ * <p>Built at start; {@link #answer} runs on connection threads. The per-type lookup is cached in
+ * a {@link ClassValue}, so it costs one map walk per exception class, ever.
+ */
+final class Failures {
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private final JsonCodec json;
+    private final ClassValue<Optional<ExceptionHandler<Throwable>>> handlers;
+
+    @SuppressWarnings("unchecked")
+    Failures(Map<Class<? extends Throwable>, ExceptionHandler<?>> registered, JsonCodec json) {
+        this.json = json;
+        Map<Class<? extends Throwable>, ExceptionHandler<?>> copy = new LinkedHashMap<>(registered);
+        this.handlers = new ClassValue<>() {
+            @Override
+            protected Optional<ExceptionHandler<Throwable>> computeValue(Class<?> type) {
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                    ExceptionHandler<?> h = copy.get(c);
+                    if (h != null) {
+                        return Optional.of((ExceptionHandler<Throwable>) h);
+                    }
+                }
+                return Optional.empty();
+            }
+        };
+    }
+
+    void answer(Exchange exchange, Throwable failure) {
+        Throwable cause = failure instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : failure;
+        if (cause instanceof SocketTimeoutException && exchange.inputFailure(cause) != null) {
+            if (exchange.resetForError(true)) {
+                writeDefault(exchange, new ProtocolException(408, "Request body timed out"));
+            }
+            return;
+        }
+        if (cause instanceof IOException && exchange.connectionBroken()) {
+            exchange.closeAfterResponse();
+            LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
+            return;
+        }
+        boolean close = cause instanceof ProtocolException;
+        if (!exchange.resetForError(close)) {
+            LOG.debug("Response already partly sent; closing the connection", cause);
+            return;
+        }
+        Optional<ExceptionHandler<Throwable>> handler = close ? Optional.empty() : handlers.get(cause.getClass());
+        if (handler.isPresent()) {
+            try {
+                handler.get().handle(cause, exchange);
+                return;
+            } catch (Throwable second) {
+                LOG.error("Exception handler for {} failed", cause.getClass().getName(), second);
+                if (!exchange.resetForError(close)) {
+                    return;
+                }
+                cause = second;
+            }
+        }
+        writeDefault(exchange, cause);
+    }
+
+    private void writeDefault(Exchange exchange, Throwable cause) {
+        if (cause instanceof HttpException http) {
+            if (http.status() == 405 && exchange.allow() != null) {
+                exchange.header("Allow", exchange.allow());
+            }
+            ProblemResponse.send(exchange, json, http.status(), http.getMessage(), http.details());
+            return;
+        }
+        LOG.error("Request failed: {} {}", exchange.method(), exchange.path(), cause);
+        ProblemResponse.send(exchange, json, 500, null, Map.of());
+    }
+}
