@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * parses one response at a time, strictly (CRLF line endings, framing per RFC 9112 section 6.3).
  * Every read has a socket timeout, so no test can hang on it.
  */
-final class RawClient implements AutoCloseable {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+public final class RawClient implements AutoCloseable {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/(\\d\\.\\d) (\\d{3}) (.*)");
 
     private final Socket socket;
@@ -35,18 +35,18 @@ final class RawClient implements AutoCloseable {
     private final OutputStream out;
     private final int timeoutMillis;
 
-    RawClient(int port) {
+    public RawClient(int port) {
         this(port, DEFAULT_TIMEOUT);
     }
 
-    RawClient(int port, Duration readTimeout) {
+    public RawClient(int port, Duration readTimeout) {
         this(port, readTimeout, 0);
     }
 
     /**
      * @param receiveBuffer SO_RCVBUF to request before connecting, or 0 for the default
      */
-    RawClient(int port, Duration readTimeout, int receiveBuffer) {
+    public RawClient(int port, Duration readTimeout, int receiveBuffer) {
         try {
             socket = new Socket();
             if (receiveBuffer > 0) {
@@ -64,20 +64,20 @@ final class RawClient implements AutoCloseable {
     }
 
     /** {@code GET target HTTP/1.1} with a Host header and nothing else. */
-    static String get(String target) {
+    public static String get(String target) {
         return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
     }
 
-    Socket socket() {
+    public Socket socket() {
         return socket;
     }
 
     /** Writes the string as ISO-8859-1 bytes (so any byte 0-255 can be expressed). */
-    RawClient send(String latin1) {
+    public RawClient send(String latin1) {
         return send(latin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawClient send(byte[] bytes) {
+    public RawClient send(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -88,12 +88,12 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads one complete response; fails on any framing error or truncation. */
-    Response readResponse() {
+    public Response readResponse() {
         return read(false, true);
     }
 
     /** Reads the response to a HEAD request: headers only, whatever Content-Length says. */
-    Response readHeadResponse() {
+    public Response readHeadResponse() {
         return read(true, true);
     }
 
@@ -101,17 +101,17 @@ final class RawClient implements AutoCloseable {
      * Reads one response but tolerates the connection ending inside the body; the result then has
      * {@code complete == false}. The status line and headers must still be complete.
      */
-    Response readPartialResponse() {
+    public Response readPartialResponse() {
         return read(false, false);
     }
 
     /** Asserts that the server closes the connection (EOF or reset) within the default timeout. */
-    void assertClosedByServer() {
+    public void assertClosedByServer() {
         assertClosedByServer(DEFAULT_TIMEOUT);
     }
 
     /** Asserts that the next read sees EOF or a reset, within {@code timeout}, and no further data. */
-    void assertClosedByServer(Duration timeout) {
+    public void assertClosedByServer(Duration timeout) {
         try {
             socket.setSoTimeout((int) timeout.toMillis());
             int b = in.read();
@@ -133,7 +133,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Asserts that nothing arrives (and the connection stays open) for {@code window}. */
-    void assertNoDataWithin(Duration window) {
+    public void assertNoDataWithin(Duration window) {
         try {
             socket.setSoTimeout((int) window.toMillis());
             int b = in.read();
@@ -154,7 +154,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads and counts everything until the connection ends (EOF or reset) or {@code timeout} passes per read. */
-    long drainUntilClosed(Duration timeout) {
+    public long drainUntilClosed(Duration timeout) {
         long total = 0;
         byte[] buf = new byte[65536];
         try {
@@ -316,7 +316,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
     }
 
@@ -326,15 +326,15 @@ final class RawClient implements AutoCloseable {
      * @param chunked whether the body came in chunked coding
      * @param complete false when the connection ended inside the body (only from readPartialResponse)
      */
-    record Response(String version, int status, String reason, List<String[]> headerList, byte[] body,
+    public record Response(String version, int status, String reason, List<String[]> headerList, byte[] body,
             boolean chunked, boolean complete) {
 
-        Response withBody(byte[] bytes, boolean isChunked, boolean isComplete) {
+        public Response withBody(byte[] bytes, boolean isChunked, boolean isComplete) {
             return new Response(version, status, reason, headerList, bytes, isChunked, isComplete);
         }
 
         /** The first value of the header (case-insensitive), or null. */
-        String header(String name) {
+        public String header(String name) {
             for (String[] h : headerList) {
                 if (h[0].equalsIgnoreCase(name)) {
                     return h[1];
@@ -344,7 +344,7 @@ final class RawClient implements AutoCloseable {
         }
 
         /** Every value of the header, in order. */
-        List<String> headers(String name) {
+        public List<String> headers(String name) {
             List<String> values = new ArrayList<>();
             for (String[] h : headerList) {
                 if (h[0].equalsIgnoreCase(name)) {
@@ -354,12 +354,12 @@ final class RawClient implements AutoCloseable {
             return values;
         }
 
-        boolean hasHeader(String name) {
+        public boolean hasHeader(String name) {
             return header(name) != null;
         }
 
         /** Whether a Connection header lists the {@code close} option. */
-        boolean connectionClose() {
+        public boolean connectionClose() {
             for (String value : headers("Connection")) {
                 for (String token : value.split(",")) {
                     if (token.strip().equalsIgnoreCase("close")) {
@@ -370,7 +370,7 @@ final class RawClient implements AutoCloseable {
             return false;
         }
 
-        String bodyString() {
+        public String bodyString() {
             return new String(body, StandardCharsets.UTF_8);
         }
 

@@ -3,8 +3,8 @@ package dev.aurora.internal.routing;
 import dev.aurora.internal.http.Ascii;
 
 /**
- * Finds dot segments ({@code .} and {@code ..}, also percent-encoded as {@code %2e}) in a request
- * path. Aurora refuses such paths with {@code 400} instead of normalizing them: routes and
+ * Finds dot segments ({@code .} and {@code ..}, also percent-encoded as {@code %2e}, and also
+ * between encoded slashes {@code %2F}) in a request path. Aurora refuses such paths with {@code 400} instead of normalizing them: routes and
  * anything that maps paths to files (a catch-all serving a directory) then never see a segment
  * that climbs out of its prefix, whatever the client encoded. Stateless; any thread.
  */
@@ -17,14 +17,15 @@ public final class DotSegments {
         int end = off + len;
         int i = off;
         while (i < end) {
-            if (b[i] == '/') {
-                i++;
+            int boundary = boundaryLength(b, i, end);
+            if (boundary > 0) {
+                i += boundary;
                 continue;
             }
             int dots = 0;
             boolean onlyDots = true;
             int j = i;
-            while (j < end && b[j] != '/') {
+            while (j < end && boundaryLength(b, j, end) == 0) {
                 if (b[j] == '.') {
                     dots++;
                     j++;
@@ -42,5 +43,20 @@ public final class DotSegments {
             i = j;
         }
         return false;
+    }
+
+    /**
+     * A segment boundary is {@code /} or an encoded slash {@code %2F}: a handler that decodes a
+     * parameter or catch-all sees {@code %2F} as {@code /}, so {@code ..%2F} must count as a dot
+     * segment too.
+     */
+    private static int boundaryLength(byte[] b, int i, int end) {
+        if (b[i] == '/') {
+            return 1;
+        }
+        if (b[i] == '%' && i + 2 < end && b[i + 1] == '2' && Ascii.toLower(b[i + 2]) == 'f') {
+            return 3;
+        }
+        return 0;
     }
 }

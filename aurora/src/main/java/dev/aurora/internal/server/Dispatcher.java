@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the handler chain for a request and runs it: path checks (dot segments are refused), the
+ * Picks the handler chain for a request and runs it: path checks (dot segments are refused, also
+ * when hidden behind an encoded slash), the
  * trailing-slash policy, the route tree lookup, then the route's precomposed chain; or, when no
  * route answers, the application-wide middleware around the built-in answers (404, 405 with
  * {@code Allow}, OPTIONS with {@code Allow}, a 308 to the canonical slash form). Failures go to
@@ -37,6 +38,7 @@ public final class Dispatcher {
     private final Failures failures;
     private final Handler notFound;
     private final Handler notAllowed;
+    private final Handler badPath;
     private final Handler options;
     private final Handler asterisk;
     private final Handler redirect;
@@ -51,12 +53,12 @@ public final class Dispatcher {
         this.trailingSlash = trailingSlash;
         this.json = json;
         this.failures = new Failures(exceptionHandlers, json);
-        this.notFound = MiddlewareChain.compose(appMiddleware, ctx -> {
-            throw new NotFoundException("No route matches " + ctx.path());
-        });
-        this.notAllowed = MiddlewareChain.compose(appMiddleware, ctx -> {
-            throw new MethodNotAllowedException("Method " + ctx.method() + " is not allowed for " + ctx.path());
-        });
+        this.notFound = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+                new NotFoundException("No route matches " + ctx.path()), false));
+        this.notAllowed = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+                new MethodNotAllowedException("Method " + ctx.method() + " is not allowed for " + ctx.path()), false));
+        this.badPath = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+                new BadRequestException("Dot segments ('.' and '..') are not allowed in the path"), false));
         this.options = MiddlewareChain.compose(appMiddleware,
                 ctx -> ctx.header("Allow", ((Exchange) ctx).allow()).send(""));
         String allowAll = tree.allowAll();
@@ -98,7 +100,7 @@ public final class Dispatcher {
             len = 1;
         }
         if (DotSegments.present(b, off, len)) {
-            throw new BadRequestException("Dot segments ('.' and '..') are not allowed in the path");
+            return badPath;
         }
         boolean slash = len > 1 && b[off + len - 1] == '/';
         Endpoint<Handler> endpoint = tree.find(b, off, slash ? len - 1 : len, exchange.match());
@@ -124,6 +126,14 @@ public final class Dispatcher {
     private static String canonical(Exchange exchange) {
         String path = exchange.path();
         String canonical = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+        // "//host/..." in Location would send the client to another host: keep one leading slash.
+        int slashes = 0;
+        while (slashes < canonical.length() && canonical.charAt(slashes) == '/') {
+            slashes++;
+        }
+        if (slashes > 1) {
+            canonical = canonical.substring(slashes - 1);
+        }
         int queryLength = exchange.head().queryLength();
         if (queryLength < 0) {
             return canonical;

@@ -67,25 +67,35 @@ final class Failures {
             LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
             return;
         }
-        boolean close = cause instanceof ProtocolException;
+        boolean close = failure instanceof ProtocolException;
         if (!exchange.resetForError(close)) {
-            LOG.debug("Response already partly sent; closing the connection", cause);
+            LOG.debug("Response already partly sent; closing the connection", failure);
             return;
         }
-        Optional<ExceptionHandler<Throwable>> handler = close ? Optional.empty() : handlers.get(cause.getClass());
+        respond(exchange, failure, close);
+    }
+
+    /**
+     * Answers {@code failure} on a response that has not been committed: the handler registered
+     * for its type, else the default. The built-in 404/405/400 answers come here directly, so the
+     * headers middleware set before calling {@code next} stay on them.
+     */
+    void respond(Exchange exchange, Throwable failure, boolean close) {
+        Optional<ExceptionHandler<Throwable>> handler = close ? Optional.empty() : handlers.get(failure.getClass());
         if (handler.isPresent()) {
             try {
-                handler.get().handle(cause, exchange);
+                handler.get().handle(failure, exchange);
                 return;
             } catch (Throwable second) {
-                LOG.error("Exception handler for {} failed", cause.getClass().getName(), second);
+                LOG.error("Exception handler for {} failed", failure.getClass().getName(), second);
                 if (!exchange.resetForError(close)) {
                     return;
                 }
-                cause = second;
+                writeDefault(exchange, second);
+                return;
             }
         }
-        writeDefault(exchange, cause);
+        writeDefault(exchange, failure);
     }
 
     private void writeDefault(Exchange exchange, Throwable cause) {
