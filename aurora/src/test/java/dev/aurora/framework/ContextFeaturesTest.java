@@ -260,12 +260,14 @@ class ContextFeaturesTest extends FrameworkTestSupport {
         });
         app.get("/users/:id", ctx -> ctx.send(ctx.routePattern()));
         app.get("/files/*path", ctx -> ctx.send(ctx.routePattern()));
+        app.get("/docs/", ctx -> ctx.send(ctx.routePattern()));
         start();
 
+        assertEquals("/docs/", get("/docs").text(), "the pattern as registered, trailing slash included");
         assertEquals("/users/:id", get("/users/42").text());
         assertEquals("/files/*path", get("/files/a/b").text());
         assertEquals(404, get("/nope").status());
-        eventually(() -> assertEquals(List.of("/users/42 => /users/:id", "/files/a/b => /files/*path",
+        eventually(() -> assertEquals(List.of("/docs => /docs/", "/users/42 => /users/:id", "/files/a/b => /files/*path",
                 "/nope => null"), seen));
     }
 

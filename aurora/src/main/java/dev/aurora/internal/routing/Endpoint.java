@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public final class Endpoint<T> {
     private final String pattern;
     private final boolean trailingSlash;
+    private final String registeredPattern;
     private final String[] paramNames;
     private final String[] methods;
     private final Object[] handlers;
@@ -25,6 +26,7 @@ public final class Endpoint<T> {
     Endpoint(String pattern, boolean trailingSlash, List<String> paramNames, List<String> methods, List<T> handlers) {
         this.pattern = pattern;
         this.trailingSlash = trailingSlash;
+        this.registeredPattern = trailingSlash ? pattern + "/" : pattern;
         this.paramNames = paramNames.toArray(new String[0]);
         this.methods = methods.toArray(new String[0]);
         this.handlers = handlers.toArray();
@@ -72,6 +74,11 @@ public final class Endpoint<T> {
      * Whether the routes were registered with a trailing slash ({@code /users/}). All routes of an
      * endpoint agree: the builder refuses {@code /users} and {@code /users/} side by side.
      */
+    /** The pattern as its routes registered it, trailing slash included ({@code /docs/}). */
+    public String registeredPattern() {
+        return registeredPattern;
+    }
+
     public boolean trailingSlash() {
         return trailingSlash;
     }

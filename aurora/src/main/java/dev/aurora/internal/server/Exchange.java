@@ -191,7 +191,7 @@ final class Exchange implements Context {
 
     @Override
     public String routePattern() {
-        return endpoint == null ? null : endpoint.pattern();
+        return endpoint == null ? null : endpoint.registeredPattern();
     }
 
     @Override
