@@ -52,6 +52,13 @@ public interface Context {
      */
     String cookie(String name);
 
+    /**
+     * @return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
+     *     letters, digits, {@code . _ : -}; otherwise one generated on first use. Error logs and
+     *     500 problem bodies carry it, so a client's report can be found in the logs.
+     */
+    String requestId();
+
     /** @return the client's address (the TCP peer; proxies are not taken into account) */
     InetSocketAddress remoteAddress();
 

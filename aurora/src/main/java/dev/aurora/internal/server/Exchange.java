@@ -78,6 +78,7 @@ final class Exchange implements Context {
     private final InetSocketAddress remoteAddress;
     private final RouteMatch match;
     private Endpoint<Handler> endpoint;
+    private String requestId;
 
     private RequestHead head;
     private BodyStream body;
@@ -127,6 +128,7 @@ final class Exchange implements Context {
         bodyBytes = null;
         path = null;
         endpoint = null;
+        requestId = null;
         attributes.clear();
         continueSent = false;
         broken = false;
@@ -226,6 +228,15 @@ final class Exchange implements Context {
             }
         }
         return null;
+    }
+
+    @Override
+    public String requestId() {
+        if (requestId == null) {
+            String offered = header("X-Request-Id");
+            requestId = RequestIds.acceptable(offered) ? offered : RequestIds.next();
+        }
+        return requestId;
     }
 
     @Override

@@ -106,7 +106,8 @@ final class Failures {
             ProblemResponse.send(exchange, json, http.status(), http.getMessage(), http.details());
             return;
         }
-        LOG.error("Request failed: {} {}", exchange.method(), exchange.path(), cause);
-        ProblemResponse.send(exchange, json, 500, null, Map.of());
+        String requestId = exchange.requestId();
+        LOG.error("Request failed: {} {} (request id {})", exchange.method(), exchange.path(), requestId, cause);
+        ProblemResponse.send(exchange, json, 500, null, Map.of("requestId", requestId));
     }
 }

@@ -135,6 +135,11 @@ final class FakeContext implements Context {
     }
 
     @Override
+    public String requestId() {
+        return "fake-request";
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return new InetSocketAddress("127.0.0.1", 40000);
     }
