@@ -18,6 +18,9 @@
 #   PERF_RESULTS  where results go (default: benchmarks/results; run.sh writes <UTC time>.md/.tsv and
 #                 a <UTC time>/ directory of raw wrk outputs, server logs and contract checks there)
 # Needs wrk, curl, taskset, ss and nginx-light: apt-get install -y wrk nginx-light
+#
+# Routing and middleware under load (a route among 200, 5 middleware vs none) are not among the
+# harness's fixed recipes: benchmarks/framework-load.sh measures them the same way (see README.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -75,7 +75,7 @@ class HandlerErrorTest extends ServerTestSupport {
             Response r = client.readResponse();
             assertEquals(500, r.status(), r::toString);
             String body = r.bodyString();
-            assertTrue(body.length() < 100, body);
+            assertTrue(body.length() < 200, body);
             assertFalse(body.contains("Exception"), body);
             assertFalse(body.contains("at dev."), body);
             assertFalse(body.contains("secret") || body.contains("password"), body);
