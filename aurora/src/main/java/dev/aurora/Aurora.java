@@ -5,6 +5,7 @@ import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
+import dev.aurora.internal.server.InProcess;
 import dev.aurora.internal.server.ServerRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Registration and lifecycle methods may be called from any thread.
  */
 public final class Aurora implements AutoCloseable {
+    static {
+        InProcess.register(Aurora::inProcessRuntime);
+    }
+
     private final ServerConfig config;
     private final Router root = Router.create();
     private final List<Middleware> appMiddleware = new ArrayList<>();
@@ -43,6 +48,7 @@ public final class Aurora implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private ObjectMapper objectMapper;
     private ServerRuntime runtime;
+    private ServerRuntime inProcess;
     private int port = -1;
     private boolean stopped;
 
@@ -317,13 +323,29 @@ public final class Aurora implements AutoCloseable {
             if (runtime != null || stopped) {
                 throw new IllegalStateException("Aurora can be started once");
             }
-            ServerRuntime started = new ServerRuntime(config, dispatcher());
+            ServerRuntime started = inProcess != null ? inProcess : new ServerRuntime(config, dispatcher());
             this.port = started.start(port);
             this.runtime = started;
         } finally {
             lifecycle.unlock();
         }
         return this;
+    }
+
+    /** The runtime in-process requests go through: the running server's, or one built unstarted. */
+    private ServerRuntime inProcessRuntime() {
+        lifecycle.lock();
+        try {
+            if (runtime != null) {
+                return runtime;
+            }
+            if (inProcess == null) {
+                inProcess = new ServerRuntime(config, dispatcher());
+            }
+            return inProcess;
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
     private Dispatcher dispatcher() {
@@ -386,8 +408,9 @@ public final class Aurora implements AutoCloseable {
     private Aurora register(Runnable registration) {
         lifecycle.lock();
         try {
-            if (runtime != null || stopped) {
-                throw new IllegalStateException("Routes, middleware and handlers must be registered before start()");
+            if (runtime != null || inProcess != null || stopped) {
+                throw new IllegalStateException(
+                        "Routes, middleware and handlers must be registered before start() and before in-process use");
             }
             registration.run();
         } finally {

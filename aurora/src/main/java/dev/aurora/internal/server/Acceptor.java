@@ -51,12 +51,12 @@ final class Acceptor implements Runnable {
             Connection connection = null;
             try {
                 socket.setTcpNoDelay(true);
-                connection = new Connection(socket, server);
+                connection = new Connection(new SocketTransport(socket), server);
                 connections.add(connection);
                 CONNECTION_THREADS.newThread(connection).start();
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.warn("Could not start a connection", e);
-                Connection.closeQuietly(socket);
+                SocketTransport.closeQuietly(socket);
                 connections.remove(connection);
             }
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
@@ -42,8 +41,6 @@ final class Connection implements Runnable {
     private static final VarHandle STATE;
     private static final int INITIAL_READ_BUFFER = 8192;
     private static final int WRITE_BUFFER = 16384;
-    private static final int LINGER_MILLIS = 1000;
-    private static final int LINGER_MAX_BYTES = 256 * 1024;
 
     static {
         try {
@@ -53,19 +50,17 @@ final class Connection implements Runnable {
         }
     }
 
-    private final Socket socket;
+    private final Transport transport;
     private final ServerRuntime server;
     private final ServerConfig config;
-    private final SocketInput input;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
     private volatile Thread thread;
 
-    Connection(Socket socket, ServerRuntime server) throws IOException {
-        this.socket = socket;
+    Connection(Transport transport, ServerRuntime server) {
+        this.transport = transport;
         this.server = server;
         this.config = server.config();
-        this.input = new SocketInput(socket);
     }
 
     @Override
@@ -81,20 +76,19 @@ final class Connection implements Runnable {
             LOG.error("Connection failed unexpectedly", t);
         } finally {
             state = CLOSED;
-            closeQuietly(socket);
+            transport.close();
             server.connections().remove(this);
         }
     }
 
     private void serve() throws IOException {
-        OutputBuffer out = new OutputBuffer(socket.getOutputStream(), WRITE_BUFFER);
+        OutputBuffer out = new OutputBuffer(transport.output(), WRITE_BUFFER);
         output = out;
         int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
-        InputBuffer in = new InputBuffer(input, INITIAL_READ_BUFFER, maxRead, out::flush);
+        InputBuffer in = new InputBuffer(transport.input(), INITIAL_READ_BUFFER, maxRead, out::flush);
         RequestHead head = new RequestHead(config.maxHeaderCount());
         HeadReader reader = new HeadReader(config);
-        Exchange exchange = new Exchange(config, in, out, server,
-                (java.net.InetSocketAddress) socket.getRemoteSocketAddress());
+        Exchange exchange = new Exchange(config, in, out, server, transport.remoteAddress());
         long headerTimeoutNanos = config.headerTimeout().toNanos();
         int keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
         int maxRequests = config.maxRequestsPerConnection();
@@ -150,27 +144,14 @@ final class Connection implements Runnable {
         return n > 0 && STATE.compareAndSet(this, IDLE, ACTIVE);
     }
 
-    /**
-     * Flushes, half-closes, and reads what the client still sends for a moment before closing: an
-     * immediate close with unread input would reset the connection and could destroy the response
-     * before the client reads it.
-     */
+    /** Sends what is buffered, then ends the connection so the client can read it all. */
     private void lingeringClose(OutputBuffer out) {
         try {
             out.flush();
-            socket.shutdownOutput();
-            socket.setSoTimeout(LINGER_MILLIS);
-            var in = socket.getInputStream();
-            byte[] scratch = new byte[4096];
-            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-            int total = 0;
-            int n;
-            while (total < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
-                total += n;
-            }
         } catch (IOException e) {
-            // closing anyway
+            return;
         }
+        transport.lingeringClose();
     }
 
     /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
@@ -179,9 +160,9 @@ final class Connection implements Runnable {
         return out == null ? 0 : out.flushes();
     }
 
-    /** The socket's read side, whose deadlines the watchdog enforces. */
-    SocketInput input() {
-        return input;
+    /** Enforces the deadline of a read in progress (called by the watchdog). */
+    void expireIfOverdue(long nowNanos) {
+        transport.expireIfOverdue(nowNanos);
     }
 
     /** Start time of the socket write in progress, or 0 (read by the watchdog). */
@@ -193,7 +174,7 @@ final class Connection implements Runnable {
     /** Closes the connection if it is idle between requests (graceful shutdown). */
     void closeIfIdle() {
         if (STATE.compareAndSet(this, IDLE, CLOSED)) {
-            closeQuietly(socket);
+            transport.close();
         }
     }
 
@@ -201,7 +182,7 @@ final class Connection implements Runnable {
     void abort(String reason) {
         LOG.debug("Aborting connection: {}", reason);
         state = CLOSED;
-        closeQuietly(socket);
+        transport.close();
     }
 
     /**
@@ -214,14 +195,6 @@ final class Connection implements Runnable {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
-        }
-    }
-
-    static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // nothing left to do
         }
     }
 }

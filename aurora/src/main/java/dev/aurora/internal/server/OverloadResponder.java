@@ -27,7 +27,7 @@ final class OverloadResponder {
 
     void reject(Socket socket) {
         if (!inFlight.tryAcquire()) {
-            Connection.closeQuietly(socket);
+            SocketTransport.closeQuietly(socket);
             return;
         }
         threads.newThread(() -> {
@@ -41,7 +41,7 @@ final class OverloadResponder {
             } catch (IOException e) {
                 // the client left first; nothing to answer
             } finally {
-                Connection.closeQuietly(socket);
+                SocketTransport.closeQuietly(socket);
                 inFlight.release();
             }
         }).start();

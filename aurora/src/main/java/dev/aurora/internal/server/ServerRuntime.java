@@ -83,6 +83,24 @@ public final class ServerRuntime {
         return bound;
     }
 
+    /**
+     * Serves one in-memory connection whose client sent {@code request} and then closed its side,
+     * through the same connection loop as a socket, on a virtual thread as in production.
+     *
+     * @return every byte the server wrote
+     * @throws IllegalStateException when {@code maxConnections} connections are open
+     */
+    public byte[] serveInMemory(byte[] request) throws InterruptedException {
+        if (!connections.tryAcquire()) {
+            throw new IllegalStateException("maxConnections (" + config.maxConnections() + ") reached");
+        }
+        MemoryTransport transport = new MemoryTransport(request);
+        Connection connection = new Connection(transport, this);
+        connections.add(connection);
+        Thread.ofVirtual().name("aurora-in-process").start(connection).join();
+        return transport.written();
+    }
+
     /** Open connections right now. */
     public int openConnections() {
         return connections.size();

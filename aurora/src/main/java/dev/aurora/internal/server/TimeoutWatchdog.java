@@ -48,7 +48,7 @@ final class TimeoutWatchdog implements Runnable {
             LockSupport.parkNanos(periodNanos);
             long now = System.nanoTime();
             registry.forEach(connection -> {
-                connection.input().expireIfOverdue(now);
+                connection.expireIfOverdue(now);
                 long started = connection.writeStartedNanos();
                 if (started != 0 && now - started > writeTimeoutNanos) {
                     connection.abort("write timeout");

@@ -1,0 +1,81 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.internal.http.ByteSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * A TCP connection as a {@link Transport}. Runs on the connection's virtual thread, except
+ * {@link #close} and {@link #expireIfOverdue}, which the watchdog and shutdown call.
+ */
+final class SocketTransport implements Transport {
+    private static final int LINGER_MILLIS = 1000;
+    private static final int LINGER_MAX_BYTES = 256 * 1024;
+
+    private final Socket socket;
+    private final SocketInput input;
+
+    SocketTransport(Socket socket) throws IOException {
+        this.socket = socket;
+        this.input = new SocketInput(socket);
+    }
+
+    @Override
+    public ByteSource input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() throws IOException {
+        return socket.getOutputStream();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    /**
+     * Half-closes, and reads what the client still sends for a moment before closing: an immediate
+     * close with unread input would reset the connection and could destroy the response before the
+     * client reads it.
+     */
+    @Override
+    public void lingeringClose() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(LINGER_MILLIS);
+            InputStream in = socket.getInputStream();
+            byte[] scratch = new byte[4096];
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            int total = 0;
+            int n;
+            while (total < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    @Override
+    public void expireIfOverdue(long nowNanos) {
+        input.expireIfOverdue(nowNanos);
+    }
+
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.internal.http.ByteSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+
+/**
+ * What a {@link Connection} reads from and writes to: a socket in production
+ * ({@link SocketTransport}), memory for the in-process test client ({@link MemoryTransport}). The
+ * connection loop is the same code either way, so in-process tests exercise the real parser,
+ * router, middleware and writer. Used by the connection's thread; {@link #expireIfOverdue} and
+ * {@link #close} also by the watchdog and shutdown.
+ */
+interface Transport {
+    ByteSource input();
+
+    OutputStream output() throws IOException;
+
+    InetSocketAddress remoteAddress();
+
+    /** Ends the connection after an error or {@code Connection: close}, letting the peer read the last response. */
+    void lingeringClose();
+
+    /** Closes at once; quiet. */
+    void close();
+
+    /** Enforces the deadline of a read in progress (sockets only). */
+    default void expireIfOverdue(long nowNanos) {
+    }
+}
