@@ -29,7 +29,16 @@ public abstract sealed class BodyStream extends InputStream
      *
      * @return true when the body was consumed to its end
      */
-    public abstract boolean drain(long maxBytes) throws IOException;
+    public final boolean drain(long maxBytes) throws IOException {
+        return drain(maxBytes, System.nanoTime() + Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * Like {@link #drain(long)}, giving up (false) once {@code deadlineNanos} has passed, so a
+     * client dripping an unread body cannot hold the connection for long. Every byte received,
+     * framing included, counts against {@code maxBytes}.
+     */
+    public abstract boolean drain(long maxBytes, long deadlineNanos) throws IOException;
 
     @Override
     public int read() throws IOException {
@@ -45,7 +54,7 @@ public abstract sealed class BodyStream extends InputStream
         }
 
         @Override
-        public boolean drain(long maxBytes) {
+        public boolean drain(long maxBytes, long deadlineNanos) {
             return true;
         }
 

@@ -74,10 +74,13 @@ public final class ChunkedBodyStream extends BodyStream {
     }
 
     @Override
-    public boolean drain(long maxBytes) throws IOException {
+    public boolean drain(long maxBytes, long deadlineNanos) throws IOException {
         long budget = maxBytes;
+        long received = in.bytesRead();
         while (advanceToData()) {
-            if (chunkRemaining > budget) {
+            // Size lines and extensions count too, so framing cannot stretch the budget.
+            if (chunkRemaining > budget || in.bytesRead() - received > maxBytes + MAX_SIZE_LINE
+                    || System.nanoTime() - deadlineNanos > 0) {
                 return false;
             }
             if (in.available() == 0 && in.fill(timeoutMillis) < 0) {

@@ -71,11 +71,14 @@ public final class FixedLengthBodyStream extends BodyStream {
     }
 
     @Override
-    public boolean drain(long maxBytes) throws IOException {
+    public boolean drain(long maxBytes, long deadlineNanos) throws IOException {
         if (remaining > maxBytes) {
             return false;
         }
         while (remaining > 0) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return false;
+            }
             if (in.available() == 0 && in.fill(timeoutMillis) < 0) {
                 return false;
             }

@@ -46,7 +46,8 @@ public final class DotSegments {
     }
 
     /**
-     * A segment boundary is {@code /} or an encoded slash {@code %2F}: a handler that decodes a
+     * A segment boundary is {@code /}, an encoded slash {@code %2F} or an encoded backslash
+     * {@code %5C} (a separator on Windows): a handler that decodes a
      * parameter or catch-all sees {@code %2F} as {@code /}, so {@code ..%2F} must count as a dot
      * segment too.
      */
@@ -54,7 +55,8 @@ public final class DotSegments {
         if (b[i] == '/') {
             return 1;
         }
-        if (b[i] == '%' && i + 2 < end && b[i + 1] == '2' && Ascii.toLower(b[i + 2]) == 'f') {
+        if (b[i] == '%' && i + 2 < end && ((b[i + 1] == '2' && Ascii.toLower(b[i + 2]) == 'f')
+                || (b[i + 1] == '5' && Ascii.toLower(b[i + 2]) == 'c'))) {
             return 3;
         }
         return 0;

@@ -45,8 +45,16 @@ public final class RouteMatch {
      * escape such as {@code %zz} is kept as written, and invalid UTF-8 becomes U+FFFD.
      */
     public String value(byte[] b, int i) {
-        int start = start(i);
-        int end = end(i);
+        return value(b, i, 0);
+    }
+
+    /**
+     * Like {@link #value(byte[], int)} for bytes that moved by {@code shift} since the match (the
+     * connection's buffer compacts while a body is read).
+     */
+    public String value(byte[] b, int i, int shift) {
+        int start = start(i) + shift;
+        int end = end(i) + shift;
         int firstEscape = start;
         while (firstEscape < end && b[firstEscape] != '%') {
             firstEscape++;

@@ -61,6 +61,7 @@ final class Exchange implements Context {
     private static final byte[] ROOT = {'/'};
     /** The largest body {@link #body()} can return as one array; larger ones need bodyStream(). */
     private static final long MAX_ARRAY_BODY = Integer.MAX_VALUE - 8;
+    private static final int EXACT_BODY_ARRAY = 64 * 1024;
 
     private final ServerConfig config;
     private final InputBuffer input;
@@ -78,6 +79,8 @@ final class Exchange implements Context {
     private final InetSocketAddress remoteAddress;
     private final RouteMatch match;
     private Endpoint<Handler> endpoint;
+    /** The buffer base when the route matched: parameter offsets are absolute as of then. */
+    private int matchBase;
     private String requestId;
 
     private RequestHead head;
@@ -95,8 +98,8 @@ final class Exchange implements Context {
     private boolean dateSet;
     private long declaredLength;
     private ResponseBodyStream stream;
-    private int responseStart;
-    private long flushesAtStart;
+    /** Where this response starts, counted in all bytes this connection has ever produced. */
+    private long responseStart;
 
     Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server,
             InetSocketAddress remoteAddress) {
@@ -144,8 +147,7 @@ final class Exchange implements Context {
         declaredLength = -1;
         stream = null;
         headers.clear();
-        responseStart = output.pending();
-        flushesAtStart = output.flushes();
+        responseStart = output.bytesWritten() + output.pending();
     }
 
     RequestHead head() {
@@ -172,6 +174,7 @@ final class Exchange implements Context {
     /** The route that matched, for params and the route pattern. */
     void matched(Endpoint<Handler> endpoint) {
         this.endpoint = endpoint;
+        this.matchBase = input.base();
     }
 
     // ---- request ----
@@ -202,7 +205,7 @@ final class Exchange implements Context {
             return null;
         }
         int i = endpoint.paramIndex(name);
-        return i < 0 ? null : match.value(input.array(), i);
+        return i < 0 ? null : match.value(input.array(), i, input.base() - matchBase);
     }
 
     @Override
@@ -299,10 +302,12 @@ final class Exchange implements Context {
                     throw new ProtocolException(413, "Content Too Large for an in-memory body");
                 }
                 if (head.bodyKind() == RequestHead.BODY_FIXED) {
-                    // Known length: one exact array, no growing and trimming copies.
-                    byte[] bytes = new byte[(int) head.contentLength()];
-                    int n = stream.readNBytes(bytes, 0, bytes.length);
-                    if (n < bytes.length) {
+                    // Small known length: one exact array. A large one grows with the bytes that
+                    // actually arrive, so a Content-Length alone cannot make the server allocate.
+                    int length = (int) head.contentLength();
+                    byte[] bytes = length <= EXACT_BODY_ARRAY ? new byte[length] : null;
+                    int n = bytes != null ? stream.readNBytes(bytes, 0, length) : (bytes = stream.readNBytes(length)).length;
+                    if (n < length) {
                         throw new java.io.EOFException("Connection closed before the end of the body");
                     }
                     bodyBytes = bytes;
@@ -352,8 +357,7 @@ final class Exchange implements Context {
             continueSent = true;
             output.write(StatusLine.continue100());
             output.flush();
-            responseStart = 0;
-            flushesAtStart = output.flushes();
+            responseStart = output.bytesWritten() + output.pending();
         }
         return body;
     }
@@ -509,7 +513,7 @@ final class Exchange implements Context {
     }
 
     private boolean bodyAllowed() {
-        return status != 204 && status != 304 && !"HEAD".equals(head.method());
+        return status != 204 && status != 205 && status != 304 && !"HEAD".equals(head.method());
     }
 
     private void checkNotCommitted() {
@@ -524,8 +528,9 @@ final class Exchange implements Context {
      * @param contentLength the body length, or -1 for a streamed body of unknown length
      * @param defaultType the Content-Type line to send if the handler set none, or null
      */
-    private void commit(long contentLength, byte[] defaultType) throws IOException {
+    private void commit(long length, byte[] defaultType) throws IOException {
         checkNotCommitted();
+        long contentLength = status == 205 ? 0 : length;
         committed = true;
         if (!keepAllowed || !head.keepAlive() || server.draining()) {
             closeAfter = true;
@@ -588,7 +593,8 @@ final class Exchange implements Context {
         }
         if (!body.finished()) {
             try {
-                return body.drain(config.maxDrainSize());
+                // The unread rest must arrive within one header timeout, not drip for days.
+                return body.drain(config.maxDrainSize(), System.nanoTime() + config.headerTimeout().toNanos());
             } catch (IOException | RuntimeException e) {
                 return false;
             }
@@ -604,12 +610,12 @@ final class Exchange implements Context {
      * @return whether an error response can be written
      */
     boolean resetForError(boolean close) {
-        if (output.failed() || (committed && output.flushes() != flushesAtStart)) {
+        if (output.failed() || output.bytesWritten() > responseStart) {
             closeAfter = true;
             broken = true;
             return false;
         }
-        output.truncate(responseStart);
+        output.truncate((int) (responseStart - output.bytesWritten()));
         resetResponse();
         closeAfter = close;
         return true;
@@ -623,6 +629,12 @@ final class Exchange implements Context {
     /** Whether the client connection itself ended or failed during this exchange. */
     boolean connectionBroken() {
         return output.failed() || input.broken();
+    }
+
+    /** The client is gone or its body broke off: end the connection without answering. */
+    void abandon() {
+        closeAfter = true;
+        broken = true;
     }
 
     /** Marks the connection to be closed after this response. */

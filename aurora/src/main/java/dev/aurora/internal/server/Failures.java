@@ -63,7 +63,7 @@ final class Failures {
             return;
         }
         if (cause instanceof IOException && exchange.connectionBroken()) {
-            exchange.closeAfterResponse();
+            exchange.abandon();
             LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
             return;
         }

@@ -96,8 +96,15 @@ public final class ServerRuntime {
         }
         MemoryTransport transport = new MemoryTransport(request);
         Connection connection = new Connection(transport, this);
-        connections.add(connection);
-        Thread.ofVirtual().name("aurora-in-process").start(connection).join();
+        Thread thread;
+        try {
+            connections.add(connection);
+            thread = Thread.ofVirtual().name("aurora-in-process").start(connection);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            connections.remove(connection);
+            throw e;
+        }
+        thread.join();
         return transport.written();
     }
 
