@@ -262,8 +262,9 @@ public record ServerConfig(
 
     private static void checkDuration(String field, Duration value) {
         Objects.requireNonNull(value, field);
-        if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(field + " must be positive and at most "
+        // Timeouts are enforced in whole milliseconds; below one they would mean "no time at all".
+        if (value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + " must be between 1 ms and "
                     + Integer.MAX_VALUE + " ms: " + value);
         }
     }

@@ -69,6 +69,7 @@ class ServerConfigTest {
                 invalid("headerTimeout", c -> c.withHeaderTimeout(Duration.ofMillis(-1))),
                 invalid("bodyReadTimeout", c -> c.withBodyReadTimeout(Duration.ofSeconds(-3))),
                 invalid("keepAliveTimeout", c -> c.withKeepAliveTimeout(Duration.ZERO)),
+                invalid("keepAliveTimeout", c -> c.withKeepAliveTimeout(Duration.ofNanos(999_999))),
                 invalid("writeTimeout", c -> c.withWriteTimeout(Duration.ofNanos(-1))),
                 invalid("writeTimeout", c -> c.withWriteTimeout(Duration.ofDays(365))),
                 invalid("shutdownTimeout", c -> c.withShutdownTimeout(Duration.ZERO)));
