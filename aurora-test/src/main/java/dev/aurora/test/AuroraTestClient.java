@@ -1,0 +1,180 @@
+package dev.aurora.test;
+
+import dev.aurora.Aurora;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client for testing an {@link Aurora} application, either in-process ({@link #of(Aurora)}: no
+ * socket, the real parser, router, middleware and writer) or over a real loopback socket
+ * ({@link #http(Aurora)}). Both send the same bytes, so they give the same answers.
+ *
+ * <p>Each {@link TestRequest#send()} uses a connection of its own and ends with
+ * {@code Connection: close}. A cookie jar keeps the {@code Set-Cookie} values of responses and
+ * sends them back on later requests ({@link #cookies()}, {@link #clearCookies()}). Raw mode
+ * ({@link #raw(byte[])}) sends bytes as they are, for pipelined or malformed input; it neither sends
+ * nor stores cookies.
+ *
+ * <p>Thread-safe: requests may be sent from many threads at once.
+ *
+ * <pre>{@code
+ * try (AuroraTestClient client = AuroraTestClient.of(app)) {
+ *     client.get("/hello").query("name", "Ada").send().assertStatus(200).assertBody("Hello, Ada");
+ * }
+ * }</pre>
+ */
+public final class AuroraTestClient implements AutoCloseable {
+    private final Transport transport;
+    private final CookieJar cookies = new CookieJar();
+
+    private AuroraTestClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * A client that runs requests in-process. The application need not be started; the first
+     * request closes its registration (as {@code start()} does).
+     *
+     * @param app the application
+     * @return the client; {@link #close()} does nothing
+     */
+    public static AuroraTestClient of(Aurora app) {
+        return new AuroraTestClient(new InProcessTransport(Objects.requireNonNull(app, "app")));
+    }
+
+    /**
+     * A client that sends requests over a loopback TCP connection. If the application is not
+     * running it is started on an ephemeral port now, and {@link #close()} stops it; an application
+     * that was already running is left running.
+     *
+     * @param app the application
+     * @return the client
+     * @throws IllegalStateException if the application cannot be started (e.g. it was stopped)
+     */
+    public static AuroraTestClient http(Aurora app) {
+        return new AuroraTestClient(new LoopbackTransport(Objects.requireNonNull(app, "app")));
+    }
+
+    /**
+     * @param path the request target path, e.g. {@code /users/1} (may already hold a query)
+     * @return a {@code GET} request
+     */
+    public TestRequest get(String path) {
+        return request("GET", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return a {@code POST} request
+     */
+    public TestRequest post(String path) {
+        return request("POST", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return a {@code PUT} request
+     */
+    public TestRequest put(String path) {
+        return request("PUT", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return a {@code PATCH} request
+     */
+    public TestRequest patch(String path) {
+        return request("PATCH", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return a {@code DELETE} request
+     */
+    public TestRequest delete(String path) {
+        return request("DELETE", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return a {@code HEAD} request (its response is parsed without body)
+     */
+    public TestRequest head(String path) {
+        return request("HEAD", path);
+    }
+
+    /**
+     * @param path the request target path
+     * @return an {@code OPTIONS} request
+     */
+    public TestRequest options(String path) {
+        return request("OPTIONS", path);
+    }
+
+    /**
+     * @param method any method token, e.g. {@code PROPFIND}
+     * @param path the request target path
+     * @return a request with that method
+     */
+    public TestRequest request(String method, String path) {
+        return new TestRequest(this, method, path);
+    }
+
+    /**
+     * Sends {@code request} (ISO-8859-1: one byte per character) exactly as given as one
+     * connection's input, followed by end of stream.
+     *
+     * @param request one or more requests, possibly malformed
+     * @return what the server wrote
+     */
+    public RawResult raw(String request) {
+        return raw(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Sends {@code request} exactly as given as one connection's input, followed by end of stream.
+     *
+     * @param request one or more requests, possibly malformed
+     * @return what the server wrote
+     */
+    public RawResult raw(byte[] request) {
+        return new RawResult(exchange(request.clone()));
+    }
+
+    /** @return a snapshot of the cookie jar (name to value, in the order first set) */
+    public Map<String, String> cookies() {
+        return cookies.snapshot();
+    }
+
+    /** Empties the cookie jar. */
+    public void clearCookies() {
+        cookies.clear();
+    }
+
+    /** Stops the application if {@link #http(Aurora)} started it; otherwise does nothing. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    TestResponse send(TestRequest request) {
+        byte[] answer = exchange(request.toBytes(cookies.header()));
+        TestResponse response = ResponseParser.parseOne(answer, request.isHead());
+        cookies.update(response);
+        return response;
+    }
+
+    private byte[] exchange(byte[] request) {
+        try {
+            return transport.exchange(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the response", e);
+        }
+    }
+}

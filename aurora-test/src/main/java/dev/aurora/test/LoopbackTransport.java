@@ -1,0 +1,80 @@
+package dev.aurora.test;
+
+import dev.aurora.Aurora;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+
+/**
+ * Sends requests over a real TCP connection to the application on the loopback interface, one
+ * connection per exchange: writes the bytes, half-closes, and reads until the server closes.
+ * Starts the application on an ephemeral port if it is not running, and then (only then) stops it
+ * on {@link #close()}.
+ */
+final class LoopbackTransport implements Transport {
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private final Aurora app;
+    private final boolean owned;
+    private final InetSocketAddress address;
+
+    LoopbackTransport(Aurora app) {
+        this.app = app;
+        this.owned = startIfNeeded(app);
+        String host = app.config().host();
+        InetAddress target = host == null || host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()
+                ? InetAddress.getLoopbackAddress()
+                : new InetSocketAddress(host, 0).getAddress();
+        this.address = new InetSocketAddress(target == null ? InetAddress.getLoopbackAddress() : target, app.port());
+    }
+
+    private static boolean startIfNeeded(Aurora app) {
+        try {
+            app.port();
+            return false;
+        } catch (IllegalStateException notRunning) {
+            app.start(0);
+            return true;
+        }
+    }
+
+    @Override
+    public byte[] exchange(byte[] request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            try {
+                socket.getOutputStream().write(request);
+                socket.shutdownOutput();
+            } catch (SocketException serverClosedEarly) {
+                // The server may answer and close before reading everything (e.g. 400, 413):
+                // what it wrote is still to be read below.
+            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    all.write(buffer, 0, n);
+                }
+            } catch (SocketException reset) {
+                if (all.size() == 0) {
+                    throw reset;
+                }
+                // a reset after the answer (unread request bytes) ends the exchange
+            }
+            return all.toByteArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.aurora.test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A request being built by a test client; {@link #send()} serializes it as HTTP/1.1 bytes (request
+ * line, {@code Host: localhost}, the headers, {@code Content-Type} and {@code Content-Length} when
+ * there is a body, the client's cookies, {@code Connection: close}) and returns the response.
+ * Header names and values must not contain CR or LF; use {@link AuroraTestClient#raw(String)} for
+ * malformed input. Not thread-safe: build and send on one thread.
+ */
+public final class TestRequest {
+    private final AuroraTestClient client;
+    private final String method;
+    private final String path;
+    private final List<String[]> headers = new ArrayList<>();
+    private final StringJoiner query = new StringJoiner("&");
+    private byte[] body;
+    private String contentType;
+
+    TestRequest(AuroraTestClient client, String method, String path) {
+        this.client = client;
+        this.method = checkToken(Objects.requireNonNull(method, "method"));
+        this.path = checkText(Objects.requireNonNull(path, "path"));
+        if (path.contains(" ")) {
+            throw new IllegalArgumentException("Path must not contain spaces (percent-encode them): " + path);
+        }
+    }
+
+    /**
+     * Adds a header field (repeatable: each call adds one line).
+     *
+     * @param name the field name
+     * @param value the field value
+     * @return this request
+     */
+    public TestRequest header(String name, String value) {
+        headers.add(new String[] {checkToken(name), checkText(Objects.requireNonNull(value, "value"))});
+        return this;
+    }
+
+    /**
+     * Adds a query parameter, percent-encoded as UTF-8 (a space becomes {@code %20}).
+     *
+     * @param name the parameter name
+     * @param value the parameter value
+     * @return this request
+     */
+    public TestRequest query(String name, String value) {
+        query.add(encode(name).replace("+", "%20") + "=" + encode(value).replace("+", "%20"));
+        return this;
+    }
+
+    /**
+     * Sets the body to {@code value} written as JSON with Jackson, with
+     * {@code Content-Type: application/json}.
+     *
+     * @param value the value to write
+     * @return this request
+     */
+    public TestRequest json(Object value) {
+        try {
+            return body(Json.MAPPER.writeValueAsBytes(value), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write as JSON: " + value, e);
+        }
+    }
+
+    /**
+     * @param bytes the body
+     * @param contentType its media type; {@code null} sends no {@code Content-Type}
+     * @return this request
+     */
+    public TestRequest body(byte[] bytes, String contentType) {
+        this.body = Objects.requireNonNull(bytes, "bytes").clone();
+        this.contentType = contentType == null ? null : checkText(contentType);
+        return this;
+    }
+
+    /**
+     * @param text the body, sent as UTF-8
+     * @param contentType its media type; {@code null} sends no {@code Content-Type}
+     * @return this request
+     */
+    public TestRequest body(String text, String contentType) {
+        return body(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    /**
+     * Sets the body to the fields, {@code application/x-www-form-urlencoded} (UTF-8), in the map's
+     * iteration order.
+     *
+     * @param fields the form fields
+     * @return this request
+     */
+    public TestRequest form(Map<String, String> fields) {
+        StringJoiner joiner = new StringJoiner("&");
+        fields.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        return body(joiner.toString(), "application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Sends the request on a connection of its own, stores the response's cookies in the client's
+     * jar and returns the response.
+     *
+     * @return the response
+     * @throws IllegalArgumentException if the server's answer is not exactly one well-framed response
+     */
+    public TestResponse send() {
+        return client.send(this);
+    }
+
+    /**
+     * Serializes the request with the given {@code Cookie} header value.
+     *
+     * @param cookieHeader the jar's cookies, or {@code null}
+     * @return the request bytes
+     */
+    byte[] toBytes(String cookieHeader) {
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target()).append(" HTTP/1.1\r\n");
+        head.append("Host: localhost\r\n");
+        boolean userCookie = false;
+        for (String[] h : headers) {
+            head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+            userCookie |= h[0].equalsIgnoreCase("Cookie");
+        }
+        if (body != null) {
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        if (cookieHeader != null && !userCookie) {
+            head.append("Cookie: ").append(cookieHeader).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + (body == null ? 0 : body.length));
+        out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
+    }
+
+    /** @return whether this is a {@code HEAD} request (its response has no body) */
+    boolean isHead() {
+        return method.equals("HEAD");
+    }
+
+    private String target() {
+        if (query.length() == 0) {
+            return path;
+        }
+        return path + (path.contains("?") ? "&" : "?") + query;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(Objects.requireNonNull(s), StandardCharsets.UTF_8);
+    }
+
+    private static String checkToken(String token) {
+        if (token.isEmpty() || !token.chars().allMatch(c -> c > ' ' && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+            throw new IllegalArgumentException("Not an HTTP token: '" + token + "'");
+        }
+        return token;
+    }
+
+    private static String checkText(String text) {
+        if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("CR or LF not allowed (use raw mode): " + text);
+        }
+        return text;
+    }
+}
