@@ -17,6 +17,7 @@ import java.io.OutputStream;
  */
 public final class OutputBuffer {
     private static final byte[] DIGITS = Ascii.bytes("0123456789");
+    private static final int MAX_WRITE_SLICE = 64 * 1024;
 
     private final OutputStream out;
     private final byte[] buf;
@@ -157,10 +158,16 @@ public final class OutputBuffer {
         if (failed) {
             throw new IOException("Connection output already failed");
         }
-        writeStartedNanos = System.nanoTime() | 1;
         try {
-            out.write(b, off, len);
-            bytesWritten += len;
+            // Slices restart the watchdog's clock: the write timeout is for a client that stopped
+            // reading, not for a large body going to a slow but steady one.
+            for (int done = 0; done < len; ) {
+                int slice = Math.min(MAX_WRITE_SLICE, len - done);
+                writeStartedNanos = System.nanoTime() | 1;
+                out.write(b, off + done, slice);
+                done += slice;
+                bytesWritten += slice;
+            }
             flushes++;
         } catch (IOException | RuntimeException e) {
             failed = true;

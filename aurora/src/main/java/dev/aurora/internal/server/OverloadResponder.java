@@ -30,7 +30,7 @@ final class OverloadResponder {
             SocketTransport.closeQuietly(socket);
             return;
         }
-        threads.newThread(() -> {
+        Runnable answer = () -> {
             try {
                 var out = socket.getOutputStream();
                 out.write(StatusLine.of(503));
@@ -44,7 +44,13 @@ final class OverloadResponder {
                 SocketTransport.closeQuietly(socket);
                 inFlight.release();
             }
-        }).start();
+        };
+        try {
+            threads.newThread(answer).start();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            SocketTransport.closeQuietly(socket);
+            inFlight.release();
+        }
     }
 
     private static void linger(Socket socket) throws IOException {

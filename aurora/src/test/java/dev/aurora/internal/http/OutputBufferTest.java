@@ -20,6 +20,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The write side: number encoding, buffering, large-write bypass, flush accounting, failure. */
 class OutputBufferTest {
 
+    /** Each slice restarts the write-timeout clock, so a large body to a steady reader is not cut off. */
+    @Test
+    void largeWritesGoOutInSlicesEachWithItsOwnStartTime() throws IOException {
+        List<Integer> sizes = new ArrayList<>();
+        List<Long> starts = new ArrayList<>();
+        OutputBuffer[] holder = new OutputBuffer[1];
+        OutputStream recording = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("single-byte write");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                sizes.add(len);
+                starts.add(holder[0].writeStartedNanos());
+            }
+        };
+        OutputBuffer out = new OutputBuffer(recording, 1024);
+        holder[0] = out;
+        out.write(new byte[200 * 1024]);
+        assertEquals(List.of(65536, 65536, 65536, 8192), sizes);
+        assertTrue(starts.stream().allMatch(t -> t != 0), "every slice is timed");
+        assertEquals(0, out.writeStartedNanos(), "no write in progress afterwards");
+        assertEquals(200 * 1024, out.bytesWritten());
+        assertEquals(1, out.flushes(), "one logical write");
+    }
+
+
     /** Records every socket write separately. */
     static final class Socket extends OutputStream {
         final List<byte[]> writes = new ArrayList<>();
