@@ -86,6 +86,7 @@ class HeadDeadlineTest {
         int[] at = {0};
         ByteSource trickle = (b, off, len, timeoutMillis) -> {
             try {
+                // Paces the simulated client (the time is the input here), not a wait for an effect.
                 Thread.sleep(Math.min(20, timeoutMillis));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
