@@ -40,9 +40,11 @@ public abstract sealed class BodyStream extends InputStream
      */
     public abstract boolean drain(long maxBytes, long deadlineNanos) throws IOException;
 
+    /** Reused by {@link #read()}, so byte-at-a-time readers do not allocate per byte. */
+    private final byte[] one = new byte[1];
+
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }

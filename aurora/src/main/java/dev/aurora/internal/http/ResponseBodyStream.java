@@ -24,9 +24,13 @@ public abstract sealed class ResponseBodyStream extends OutputStream
         finished = false;
     }
 
+    /** Reused by {@link #write(int)}, so byte-at-a-time writers do not allocate per byte. */
+    private final byte[] one = new byte[1];
+
     @Override
     public final void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        write(one, 0, 1);
     }
 
     @Override
