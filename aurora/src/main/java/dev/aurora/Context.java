@@ -99,7 +99,9 @@ public interface Context {
     byte[] body();
 
     /** @return the body decoded as UTF-8 */
-    String bodyString();
+    default String bodyString() {
+        return new String(body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /**
      * Reads the body as JSON with the application's {@code ObjectMapper}.
@@ -158,7 +160,9 @@ public interface Context {
      * @param type a media type, e.g. {@code text/html; charset=utf-8}
      * @return this context
      */
-    Context contentType(String type);
+    default Context contentType(String type) {
+        return header("Content-Type", type);
+    }
 
     /**
      * Adds a {@code Set-Cookie} header.
@@ -166,22 +170,32 @@ public interface Context {
      * @param cookie the cookie and its attributes
      * @return this context
      */
-    Context cookie(Cookie cookie);
+    default Context cookie(Cookie cookie) {
+        return header("Set-Cookie", cookie.toSetCookie());
+    }
 
     /**
      * Sends a {@code 302 Found} redirect.
      *
      * @param location the target URI, absolute or relative
      */
-    void redirect(String location);
+    default void redirect(String location) {
+        redirect(location, 302);
+    }
 
     /**
      * Sends a redirect.
      *
      * @param location the target URI, absolute or relative
      * @param status a 3xx status, e.g. 301, 303, 307 or 308
+     * @throws IllegalArgumentException if {@code status} is not 3xx
      */
-    void redirect(String location, int status);
+    default void redirect(String location, int status) {
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("Redirect status must be 3xx: " + status);
+        }
+        status(status).header("Location", location).send("");
+    }
 
     /**
      * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}.

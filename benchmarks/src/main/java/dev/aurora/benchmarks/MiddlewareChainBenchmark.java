@@ -1,7 +1,6 @@
 package dev.aurora.benchmarks;
 
 import dev.aurora.Context;
-import dev.aurora.Cookie;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
 import dev.aurora.internal.routing.MiddlewareChain;
@@ -193,15 +192,10 @@ public class MiddlewareChainBenchmark {
         @Override public String header(String name) { throw unsupported(); }
         @Override public List<String> headers(String name) { throw unsupported(); }
         @Override public byte[] body() { throw unsupported(); }
-        @Override public String bodyString() { throw unsupported(); }
         @Override public <T> T bodyAs(Class<T> type) { throw unsupported(); }
         @Override public <T> T bodyAs(Type type) { throw unsupported(); }
         @Override public InputStream bodyStream() { throw unsupported(); }
         @Override public Context header(String name, String value) { throw unsupported(); }
-        @Override public Context contentType(String type) { throw unsupported(); }
-        @Override public Context cookie(Cookie cookie) { throw unsupported(); }
-        @Override public void redirect(String location) { throw unsupported(); }
-        @Override public void redirect(String location, int status) { throw unsupported(); }
         @Override public void send(String body) { throw unsupported(); }
         @Override public void send(byte[] body) { throw unsupported(); }
         @Override public void json(Object value) { throw unsupported(); }

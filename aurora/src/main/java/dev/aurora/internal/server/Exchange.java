@@ -1,7 +1,6 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.Context;
-import dev.aurora.Cookie;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.http.Ascii;
@@ -324,11 +323,6 @@ final class Exchange implements Context {
     }
 
     @Override
-    public String bodyString() {
-        return new String(body(), StandardCharsets.UTF_8);
-    }
-
-    @Override
     public <T> T bodyAs(Class<T> type) {
         return server.json().read(body(), type);
     }
@@ -409,29 +403,6 @@ final class Exchange implements Context {
             dateSet = true;
         }
         return this;
-    }
-
-    @Override
-    public Context contentType(String type) {
-        return header("Content-Type", type);
-    }
-
-    @Override
-    public Context cookie(Cookie cookie) {
-        return header("Set-Cookie", cookie.toSetCookie());
-    }
-
-    @Override
-    public void redirect(String location) {
-        redirect(location, 302);
-    }
-
-    @Override
-    public void redirect(String location, int code) {
-        if (code < 300 || code > 399) {
-            throw new IllegalArgumentException("Redirect status must be 3xx: " + code);
-        }
-        status(code).header("Location", location).send("");
     }
 
     @Override

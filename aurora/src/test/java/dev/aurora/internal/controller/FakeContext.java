@@ -3,7 +3,6 @@ package dev.aurora.internal.controller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.Context;
-import dev.aurora.Cookie;
 import dev.aurora.error.BadRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -177,11 +176,6 @@ final class FakeContext implements Context {
     }
 
     @Override
-    public String bodyString() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    @Override
     public <T> T bodyAs(Class<T> type) {
         return bodyAs((Type) type);
     }
@@ -224,28 +218,6 @@ final class FakeContext implements Context {
     public Context header(String name, String value) {
         responseHeaders.put(name, value);
         return this;
-    }
-
-    @Override
-    public Context contentType(String type) {
-        return header("Content-Type", type);
-    }
-
-    @Override
-    public Context cookie(Cookie cookie) {
-        return header("Set-Cookie", cookie.toSetCookie());
-    }
-
-    @Override
-    public void redirect(String location) {
-        redirect(location, 302);
-    }
-
-    @Override
-    public void redirect(String location, int status) {
-        status(status);
-        header("Location", location);
-        markSent();
     }
 
     @Override
