@@ -12,8 +12,10 @@ import java.net.Socket;
  * {@link #close} and {@link #expireIfOverdue}, which the watchdog and shutdown call.
  */
 final class SocketTransport implements Transport {
-    private static final int LINGER_MILLIS = 1000;
-    private static final int LINGER_MAX_BYTES = 256 * 1024;
+    // Enough to swallow a refused upload of a few MiB (a 413 sent before the body arrived), so the
+    // client, still sending, reads the answer instead of a reset; bounded in time and bytes.
+    private static final int LINGER_MILLIS = 2000;
+    private static final int LINGER_MAX_BYTES = 8 * 1024 * 1024;
 
     private final Socket socket;
     private final SocketInput input;
@@ -49,7 +51,7 @@ final class SocketTransport implements Transport {
             socket.shutdownOutput();
             socket.setSoTimeout(LINGER_MILLIS);
             InputStream in = socket.getInputStream();
-            byte[] scratch = new byte[4096];
+            byte[] scratch = new byte[16 * 1024];
             long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
             int total = 0;
             int n;
