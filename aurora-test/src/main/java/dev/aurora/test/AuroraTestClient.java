@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <p>Each {@link TestRequest#send()} uses a connection of its own and ends with
  * {@code Connection: close}. A cookie jar keeps the {@code Set-Cookie} values of responses and
- * sends them back on later requests ({@link #cookies()}, {@link #clearCookies()}). Raw mode
+ * sends them back on later requests whose path matches the cookie's {@code Path}
+ * ({@link #cookies()}, {@link #clearCookies()}). Raw mode
  * ({@link #raw(byte[])}) sends bytes as they are, for pipelined or malformed input; it neither sends
  * nor stores cookies.
  *
@@ -144,7 +145,7 @@ public final class AuroraTestClient implements AutoCloseable {
         return new RawResult(exchange(request.clone()));
     }
 
-    /** @return a snapshot of the cookie jar (name to value, in the order first set) */
+    /** @return a snapshot of the cookie jar (name to value, in the order first set; a name kept for several paths shows its last value) */
     public Map<String, String> cookies() {
         return cookies.snapshot();
     }
@@ -161,9 +162,9 @@ public final class AuroraTestClient implements AutoCloseable {
     }
 
     TestResponse send(TestRequest request) {
-        byte[] answer = exchange(request.toBytes(cookies.header()));
+        byte[] answer = exchange(request.toBytes(cookies.header(request.path())));
         TestResponse response = ResponseParser.parseOne(answer, request.isHead());
-        cookies.update(response);
+        cookies.update(request.path(), response);
         return response;
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
  * A request being built by a test client; {@link #send()} serializes it as HTTP/1.1 bytes (request
@@ -119,6 +121,32 @@ public final class TestRequest {
     }
 
     /**
+     * Sends the request again and again until the response satisfies {@code condition}, for up to
+     * {@link Eventually#DEFAULT_TIMEOUT}: for effects that show over HTTP later (a job finishing, a
+     * health check turning red). Each attempt is a new request; cookies are kept as for
+     * {@link #send()}.
+     *
+     * @param condition what the response must satisfy
+     * @return the first response that does
+     * @throws AssertionError showing the last response if none does in time
+     */
+    public TestResponse sendUntil(Predicate<? super TestResponse> condition) {
+        return sendUntil(Eventually.DEFAULT_TIMEOUT, condition);
+    }
+
+    /**
+     * Like {@link #sendUntil(Predicate)}, waiting up to {@code timeout}.
+     *
+     * @param timeout how long to keep trying
+     * @param condition what the response must satisfy
+     * @return the first response that does
+     * @throws AssertionError showing the last response if none does in time
+     */
+    public TestResponse sendUntil(Duration timeout, Predicate<? super TestResponse> condition) {
+        return Eventually.until(timeout, this::send, condition, "a response to " + method + " " + target() + " to match");
+    }
+
+    /**
      * Serializes the request with the given {@code Cookie} header value.
      *
      * @param cookieHeader the jar's cookies, or {@code null}
@@ -148,6 +176,11 @@ public final class TestRequest {
             out.writeBytes(body);
         }
         return out.toByteArray();
+    }
+
+    /** @return the path as given (it may hold a query), for cookie path matching */
+    String path() {
+        return path;
     }
 
     /** @return whether this is a {@code HEAD} request (its response has no body) */

@@ -2,86 +2,112 @@ package dev.aurora.examples.hello;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.test.AuroraTest;
+import dev.aurora.test.AuroraTestClient;
+import dev.aurora.test.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/** The hello example, in-process through the test client, and once over a real socket. */
+@AuroraTest
 class HelloAppTest {
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private Aurora app;
 
-    @BeforeEach
-    void start() {
-        app = HelloApp.create(ServerConfig.defaults().withHost("127.0.0.1").withMaxBodySize(1024 * 1024));
-        app.start(0);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
+    @TestApp
+    static Aurora app() {
+        return HelloApp.create(ServerConfig.defaults().withHost("127.0.0.1").withMaxBodySize(1024 * 1024));
     }
 
     @Test
-    void rootSaysHello() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertEquals("Hello, World!", response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    void rootSaysHello(AuroraTestClient client) {
+        client.get("/").send()
+                .assertStatus(200)
+                .assertHeader("Content-Type", "text/plain; charset=utf-8")
+                .assertBody("Hello, World!");
     }
 
     @Test
-    void jsonIsSerializedMessage() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/json")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertEquals("{\"message\":\"Hello, World!\"}", response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    void plaintextHasExactlyTheBenchmarkContentType(AuroraTestClient client) {
+        client.get("/plaintext").send()
+                .assertStatus(200)
+                .assertHeader("Content-Type", "text/plain")
+                .assertHeader("Content-Length", "13")
+                .assertBody("Hello, World!");
     }
 
     @Test
-    void echoReturnsTheBodyByteForByte() throws Exception {
+    void jsonIsSerializedMessage(AuroraTestClient client) {
+        HelloApp.Message message = client.get("/json").send()
+                .assertStatus(200)
+                .assertHeader("Content-Type", "application/json")
+                .assertJson("{\"message\":\"Hello, World!\"}")
+                .json(HelloApp.Message.class);
+        assertEquals(new HelloApp.Message("Hello, World!"), message);
+    }
+
+    @Test
+    void echoReturnsTheBodyByteForByte(AuroraTestClient client) {
         byte[] body = new byte[100_000];
         new Random(42).nextBytes(body);
-        HttpResponse<byte[]> response = client.send(
-                HttpRequest.newBuilder(uri("/echo")).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode());
-        assertArrayEquals(body, response.body());
-        assertEquals("application/octet-stream", response.headers().firstValue("Content-Type").orElseThrow());
+
+        byte[] echoed = client.post("/echo").body(body, "application/octet-stream").send()
+                .assertStatus(200)
+                .assertHeader("Content-Type", "application/octet-stream")
+                .body();
+
+        assertArrayEquals(body, echoed);
     }
 
     @Test
-    void userIdComesFromThePath() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/users/42")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertEquals("42", response.body());
+    void userIdComesFromThePath(AuroraTestClient client) {
+        client.get("/users/42").send().assertStatus(200).assertBody("42");
     }
 
     @Test
-    void echoAboveOneMebibyteIsRefused() throws Exception {
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(uri("/echo"))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, response.statusCode());
+    void echoAboveOneMebibyteIsRefused(AuroraTestClient client) {
+        client.post("/echo").body(new byte[1024 * 1024 + 1], "application/octet-stream").send()
+                .assertStatus(413);
+    }
+
+    @Test
+    void unknownPathIs404AndWrongMethodIs405(AuroraTestClient client) {
+        client.get("/nope").send().assertStatus(404);
+        client.delete("/json").send().assertStatus(405).assertHeader("Allow", "GET, HEAD, OPTIONS");
+    }
+
+    /** The same application on a real port, as a browser or load balancer would see it. */
+    @Nested
+    @AuroraTest(server = true)
+    class OverTheNetwork {
+
+        @Test
+        void jdkHttpClientGetsTheSameAnswers(Aurora app) throws Exception {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode());
+            assertEquals("{\"message\":\"Hello, World!\"}", response.body());
+        }
+
+        @Test
+        void testClientOverTheSocketAgreesWithInProcess(AuroraTestClient overSocket) {
+            AuroraTestClient inProcess = AuroraTestClient.of(app());
+            for (String path : new String[] {"/", "/plaintext", "/json", "/users/7", "/nope"}) {
+                var viaSocket = overSocket.get(path).send();
+                var viaMemory = inProcess.get(path).send();
+                assertEquals(viaMemory.status(), viaSocket.status(), path);
+                assertEquals(viaMemory.header("Content-Type"), viaSocket.header("Content-Type"), path);
+                assertEquals(viaMemory.bodyString(), viaSocket.bodyString(), path);
+            }
+        }
     }
 }
