@@ -78,6 +78,14 @@ class HttpClientTest extends ServerTestSupport {
     }
 
     @Test
+    void headHasContentLengthButNoBody() throws Exception {
+        JdkHttpClient.Reply r = http.send("HEAD", uri("/json?id=7"), null);
+        assertEquals(200, r.status());
+        assertEquals("18", r.header("Content-Length").orElseThrow()); // {"id":7,"ok":true} in either order
+        assertArrayEquals(new byte[0], r.body());
+    }
+
+    @Test
     void notFoundAndNoContentKeepTheConnectionUsable() throws Exception {
         assertEquals(404, http.send("GET", uri("/missing"), null).status());
         assertEquals(204, http.send("DELETE", uri("/items"), null).status());

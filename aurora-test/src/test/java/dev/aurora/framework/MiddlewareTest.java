@@ -1,21 +1,35 @@
 package dev.aurora.framework;
 
-import dev.aurora.server.RawClient;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.aurora.Aurora;
 import dev.aurora.Middleware;
 import dev.aurora.Router;
 import dev.aurora.error.ForbiddenException;
+import dev.aurora.test.AuroraTestClient;
+import dev.aurora.test.RawResult;
+import dev.aurora.test.TestResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Middleware order, short-circuits, failures, and where each kind of middleware applies. */
-class MiddlewareTest extends FrameworkTestSupport {
+/**
+ * Middleware order, short-circuits, failures, and where each kind of middleware applies. In-process,
+ * {@code send()} returns only once the connection has ended, so whatever a middleware records after
+ * {@code next.handle} is already recorded when the response is checked.
+ */
+class MiddlewareTest {
+    private final Aurora app = Aurora.create();
+    private final AuroraTestClient client = AuroraTestClient.of(app);
     private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
 
     /** Records {@code name>} before and {@code <name} after the rest of the chain. */
     private Middleware recording(String name) {
@@ -35,10 +49,9 @@ class MiddlewareTest extends FrameworkTestSupport {
             events.add("handler");
             ctx.send("ok");
         });
-        start();
 
-        assertEquals(200, get("/x").status());
-        eventually(() -> assertEquals(List.of("a>", "b>", "c>", "handler", "<c", "<b", "<a"), events));
+        client.get("/x").send().assertStatus(200);
+        assertEquals(List.of("a>", "b>", "c>", "handler", "<c", "<b", "<a"), events);
     }
 
     @Test
@@ -52,11 +65,10 @@ class MiddlewareTest extends FrameworkTestSupport {
                 .use(recording("router2")); // registered after the route: still applies to it
         app.includeRouter("/r", router);
         app.use(recording("app")); // registered after the router: still runs first
-        start();
 
-        assertEquals(200, get("/r/x").status());
-        eventually(() -> assertEquals(List.of("app>", "router1>", "router2>", "route>", "handler", "<route",
-                "<router2", "<router1", "<app"), events));
+        client.get("/r/x").send().assertStatus(200);
+        assertEquals(List.of("app>", "router1>", "router2>", "route>", "handler", "<route",
+                "<router2", "<router1", "<app"), events);
     }
 
     @Test
@@ -69,15 +81,11 @@ class MiddlewareTest extends FrameworkTestSupport {
             handlerRan.set(true);
             ctx.send("handler");
         });
-        start();
 
-        Reply r = get("/x");
+        client.get("/x").send().assertStatus(418).assertBody("short-circuited").assertHeader("X-Stopped", "yes");
 
-        assertEquals(418, r.status());
-        assertEquals("short-circuited", r.text());
-        assertEquals("yes", r.header("X-Stopped"));
         assertFalse(handlerRan.get());
-        eventually(() -> assertEquals(List.of("outer>", "<outer"), events));
+        assertEquals(List.of("outer>", "<outer"), events);
     }
 
     @Test
@@ -90,13 +98,10 @@ class MiddlewareTest extends FrameworkTestSupport {
             handlerRan.set(true);
             ctx.send("handler");
         });
-        start();
 
-        Reply r = get("/x");
+        TestResponse r = client.get("/x").send().assertStatus(500).assertHeader("Content-Type", "application/problem+json");
 
-        assertEquals(500, r.status());
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        assertFalse(r.text().contains("secret"), r::toString);
+        assertFalse(r.bodyString().contains("secret"), r::describe);
         assertFalse(handlerRan.get());
     }
 
@@ -109,15 +114,11 @@ class MiddlewareTest extends FrameworkTestSupport {
         app.get("/forbidden", (ctx, next) -> {
             throw new ForbiddenException("No entry");
         }, ctx -> ctx.send("handler"));
-        start();
 
-        Reply mapped = get("/mapped");
-        assertEquals(409, mapped.status());
-        assertEquals("mapped: busy", mapped.text());
+        client.get("/mapped").send().assertStatus(409).assertBody("mapped: busy");
 
-        Reply forbidden = get("/forbidden");
-        assertEquals(403, forbidden.status());
-        assertEquals("No entry", forbidden.json().get("detail").asText());
+        TestResponse forbidden = client.get("/forbidden").send().assertStatus(403);
+        assertEquals("No entry", forbidden.problem().detail());
     }
 
     @Test
@@ -133,9 +134,8 @@ class MiddlewareTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new IllegalArgumentException("boom");
         });
-        start();
 
-        assertEquals(500, get("/x").status());
+        client.get("/x").send().assertStatus(500);
         assertEquals(List.of("saw boom"), events);
     }
 
@@ -146,11 +146,10 @@ class MiddlewareTest extends FrameworkTestSupport {
             next.handle(ctx);
         });
         app.get("/x", ctx -> ctx.send("x"));
-        start();
 
-        assertEquals(404, get("/missing").status());
-        assertEquals(405, send("POST", "/x", "").status());
-        assertEquals(200, send("OPTIONS", "/x", null).status());
+        client.get("/missing").send().assertStatus(404);
+        client.post("/x").body("", null).send().assertStatus(405);
+        client.options("/x").send().assertStatus(200);
         assertEquals(List.of("GET /missing", "POST /x", "OPTIONS /x"), events);
     }
 
@@ -161,16 +160,13 @@ class MiddlewareTest extends FrameworkTestSupport {
             next.handle(ctx);
         });
         app.get("/x", ctx -> ctx.send("x"));
-        start();
 
-        assertEquals("r-1", get("/x").header("X-Request-Id"));
-        assertEquals("r-1", send("OPTIONS", "/x", null).header("X-Request-Id"));
-        Reply notFound = get("/missing");
-        assertEquals(404, notFound.status());
+        client.get("/x").send().assertHeader("X-Request-Id", "r-1");
+        client.options("/x").send().assertHeader("X-Request-Id", "r-1");
+        TestResponse notFound = client.get("/missing").send().assertStatus(404);
         assertEquals("r-1", notFound.header("X-Request-Id"), "app middleware header lost on the built-in 404");
-        Reply notAllowed = send("PUT", "/x", "");
-        assertEquals(405, notAllowed.status());
-        assertEquals("GET, HEAD, OPTIONS", notAllowed.header("Allow"));
+        TestResponse notAllowed = client.put("/x").body("", null).send().assertStatus(405)
+                .assertHeader("Allow", "GET, HEAD, OPTIONS");
         assertEquals("r-1", notAllowed.header("X-Request-Id"), "app middleware header lost on the built-in 405");
     }
 
@@ -183,15 +179,11 @@ class MiddlewareTest extends FrameworkTestSupport {
             events.add(ctx.path() + " -> " + ctx.status());
         });
         app.get("/x", ctx -> ctx.send("x"));
-        start();
 
-        RawClient client = raw();
-        assertEquals(404, client.send(RawClient.get("/missing")).readResponse().status());
-        // One connection serves its requests in turn: once the second is answered, the first
-        // request's middleware has long returned.
-        assertEquals(200, client.send(RawClient.get("/x")).readResponse().status());
-        assertEquals("/missing -> 404", events.isEmpty() ? "(nothing recorded)" : events.get(0),
-                "code after next.handle did not run for the built-in 404");
+        client.get("/missing").send().assertStatus(404);
+        assertEquals(List.of("/missing -> 404"), events, "code after next.handle did not run for the built-in 404");
+        client.get("/x").send().assertStatus(200);
+        assertEquals(List.of("/missing -> 404", "/x -> 200"), events);
     }
 
     @Test
@@ -201,16 +193,15 @@ class MiddlewareTest extends FrameworkTestSupport {
         app.includeRouter("/g", guarded);
         app.includeRouter("/o", other);
         app.get("/top", ctx -> ctx.send("top"));
-        start();
 
-        assertEquals(200, get("/o/out").status());
-        assertEquals(200, get("/top").status());
-        assertEquals(404, get("/g/missing").status());
-        assertEquals(404, get("/missing").status());
+        client.get("/o/out").send().assertStatus(200);
+        client.get("/top").send().assertStatus(200);
+        client.get("/g/missing").send().assertStatus(404);
+        client.get("/missing").send().assertStatus(404);
         assertEquals(List.of(), events, "router middleware ran for a request outside its routes");
 
-        assertEquals(200, get("/g/in").status());
-        eventually(() -> assertEquals(List.of("guard>", "<guard"), events));
+        client.get("/g/in").send().assertStatus(200);
+        assertEquals(List.of("guard>", "<guard"), events);
     }
 
     @Test
@@ -224,13 +215,12 @@ class MiddlewareTest extends FrameworkTestSupport {
         }, ctx -> ctx.send("guarded"));
         app.post("/guarded", ctx -> ctx.send("posted"));
         app.get("/open", ctx -> ctx.send("open"));
-        start();
 
-        assertEquals(401, get("/guarded").status());
-        assertEquals("key please", get("/guarded").text());
-        assertEquals("guarded", get("/guarded", "X-Key", "k").text());
-        assertEquals("posted", send("POST", "/guarded", "").text(), "route middleware leaked to another method");
-        assertEquals("open", get("/open").text());
+        client.get("/guarded").send().assertStatus(401).assertBody("key please");
+        client.get("/guarded").header("X-Key", "k").send().assertBody("guarded");
+        assertEquals("posted", client.post("/guarded").body("", null).send().bodyString(),
+                "route middleware leaked to another method");
+        client.get("/open").send().assertBody("open");
     }
 
     @Test
@@ -248,9 +238,8 @@ class MiddlewareTest extends FrameworkTestSupport {
             List<String> roles = ctx.attribute("roles");
             ctx.send(ctx.attribute("greeting") + " " + roles + " " + ctx.attribute("missing"));
         });
-        start();
 
-        assertEquals("hi ada [admin, dev] null", get("/x").text());
+        client.get("/x").send().assertBody("hi ada [admin, dev] null");
     }
 
     @Test
@@ -260,11 +249,14 @@ class MiddlewareTest extends FrameworkTestSupport {
             next.handle(ctx);
         }, ctx -> ctx.send(String.valueOf((Object) ctx.attribute("k"))));
         app.get("/read", ctx -> ctx.send(String.valueOf((Object) ctx.attribute("k"))));
-        start();
 
-        RawClient client = raw();
-        assertEquals("v", client.send(RawClient.get("/set")).readResponse().bodyString());
-        assertEquals("null", client.send(RawClient.get("/read")).readResponse().bodyString());
+        // Both requests on one connection, served in turn by the same connection loop.
+        RawResult result = client.raw("GET /set HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /read HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertEquals(2, result.responses().size(), result::text);
+        result.responses().get(0).assertBody("v");
+        result.responses().get(1).assertBody("null");
     }
 
     @Test
@@ -274,10 +266,9 @@ class MiddlewareTest extends FrameworkTestSupport {
             next.handle(ctx);
         });
         app.get("/users/:id", ctx -> ctx.send("u"));
-        start();
 
-        get("/users/7");
-        get("/nothing");
+        client.get("/users/7").send();
+        client.get("/nothing").send();
         assertEquals(List.of("/users/:id", "null"), events);
     }
 }

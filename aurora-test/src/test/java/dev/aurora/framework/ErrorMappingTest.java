@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurora.Aurora;
 import dev.aurora.error.BadRequestException;
 import dev.aurora.error.ConflictException;
 import dev.aurora.error.ForbiddenException;
@@ -16,19 +16,30 @@ import dev.aurora.error.ServiceUnavailableException;
 import dev.aurora.error.TooManyRequestsException;
 import dev.aurora.error.UnauthorizedException;
 import dev.aurora.error.UnprocessableEntityException;
+import dev.aurora.test.AuroraTestClient;
+import dev.aurora.test.Problem;
+import dev.aurora.test.TestResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Exceptions from handlers become the right status and body: problems, plain text, mappers. */
-class ErrorMappingTest extends FrameworkTestSupport {
+class ErrorMappingTest {
+    private final Aurora app = Aurora.create();
+    private final AuroraTestClient client = AuroraTestClient.of(app);
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
 
     record Person(String name, int age) {
     }
@@ -59,37 +70,31 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.post("/act", ctx -> {
             throw exception.apply("Cannot do that: " + status, details);
         });
-        start();
 
-        Reply r = send("POST", "/act", "{}");
+        TestResponse r = client.post("/act").body("{}", null).send()
+                .assertStatus(status).assertHeader("Content-Type", "application/problem+json");
 
-        assertEquals(status, r.status(), r::toString);
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        JsonNode problem = r.json();
-        assertEquals("about:blank", problem.get("type").asText());
-        assertEquals(title, problem.get("title").asText());
-        assertEquals(status, problem.get("status").asInt());
-        assertEquals("Cannot do that: " + status, problem.get("detail").asText());
-        assertEquals("/act", problem.get("instance").asText());
-        assertEquals("email", problem.get("errors").get(0).get("field").asText());
-        assertEquals("must be an address", problem.get("errors").get(0).get("message").asText());
-        assertEquals(3, problem.get("retry").asInt());
+        Problem problem = r.problem();
+        assertEquals("about:blank", problem.type());
+        assertEquals(title, problem.title());
+        assertEquals(status, problem.status());
+        assertEquals("Cannot do that: " + status, problem.detail());
+        assertEquals("/act", problem.instance());
+        assertEquals(List.of(Map.of("field", "email", "message", "must be an address")), problem.extensions().get("errors"));
+        assertEquals(3, problem.extensions().get("retry"));
     }
 
     @Test
-    void unprocessableEntityWithFieldErrorsMatchesTheDocumentedBody() throws Exception {
+    void unprocessableEntityWithFieldErrorsMatchesTheDocumentedBody() {
         app.post("/users", ctx -> {
             throw new UnprocessableEntityException("Invalid user", Map.of("errors", List.of(
                     Map.of("field", "email", "message", "must be an address"))));
         });
-        start();
 
-        Reply r = send("POST", "/users", "{}");
-
-        assertEquals(422, r.status());
-        assertEquals(JSON.readTree("{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,"
-                + "\"detail\":\"Invalid user\",\"instance\":\"/users\",\"errors\":[{\"field\":\"email\","
-                + "\"message\":\"must be an address\"}]}"), r.json());
+        client.post("/users").body("{}", null).send().assertStatus(422)
+                .assertJson("{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,"
+                        + "\"detail\":\"Invalid user\",\"instance\":\"/users\",\"errors\":[{\"field\":\"email\","
+                        + "\"message\":\"must be an address\"}]}");
     }
 
     @Test
@@ -97,12 +102,11 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new ConflictException("Taken", Map.of("status", 200, "type", "https://evil", "code", "E1"));
         });
-        start();
 
-        JsonNode problem = get("/x").json();
-        assertEquals(409, problem.get("status").asInt());
-        assertEquals("about:blank", problem.get("type").asText());
-        assertEquals("E1", problem.get("code").asText());
+        Problem problem = client.get("/x").send().problem();
+        assertEquals(409, problem.status());
+        assertEquals("about:blank", problem.type());
+        assertEquals("E1", problem.extensions().get("code"));
     }
 
     @Test
@@ -110,11 +114,8 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new MethodNotAllowedException("Read-only today");
         });
-        start();
 
-        Reply r = get("/x");
-        assertEquals(405, r.status());
-        assertEquals("GET, HEAD, OPTIONS", r.header("Allow"));
+        client.get("/x").send().assertStatus(405).assertHeader("Allow", "GET, HEAD, OPTIONS");
     }
 
     @Test
@@ -122,13 +123,9 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new ForbiddenException("You shall not pass");
         });
-        start();
 
-        Reply r = get("/x", "Accept", "text/plain");
-
-        assertEquals(403, r.status());
-        assertEquals("text/plain; charset=utf-8", r.header("Content-Type"));
-        assertEquals("You shall not pass", r.text());
+        client.get("/x").header("Accept", "text/plain").send()
+                .assertStatus(403).assertHeader("Content-Type", "text/plain; charset=utf-8").assertBody("You shall not pass");
     }
 
     @Test
@@ -136,15 +133,11 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/boom", ctx -> {
             throw new IllegalStateException("internal detail");
         });
-        start();
 
-        Reply notFound = get("/missing", "Accept", "text/plain");
-        assertEquals(404, notFound.status());
-        assertTrue(notFound.text().contains("/missing"), notFound::toString);
+        TestResponse notFound = client.get("/missing").header("Accept", "text/plain").send().assertStatus(404);
+        assertTrue(notFound.bodyString().contains("/missing"), notFound::describe);
 
-        Reply error = get("/boom", "Accept", "text/*");
-        assertEquals(500, error.status());
-        assertEquals("Internal Server Error", error.text());
+        client.get("/boom").header("Accept", "text/*").send().assertStatus(500).assertBody("Internal Server Error");
     }
 
     @Test
@@ -152,10 +145,10 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new NotFoundException("nothing");
         });
-        start();
 
-        assertEquals("application/problem+json", get("/x", "Accept", "text/plain, application/json").header("Content-Type"));
-        assertEquals("application/problem+json", get("/x", "Accept", "*/*").header("Content-Type"));
+        client.get("/x").header("Accept", "text/plain, application/json").send()
+                .assertHeader("Content-Type", "application/problem+json");
+        client.get("/x").header("Accept", "*/*").send().assertHeader("Content-Type", "application/problem+json");
     }
 
     @Test
@@ -163,16 +156,13 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new IllegalStateException("db password is hunter2", new RuntimeException("inner cause"));
         });
-        start();
 
-        Reply r = get("/x");
+        TestResponse r = client.get("/x").send().assertStatus(500).assertHeader("Content-Type", "application/problem+json");
 
-        assertEquals(500, r.status());
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        String body = r.text();
-        JsonNode problem = r.json();
-        assertEquals("Internal Server Error", problem.get("title").asText());
-        assertEquals(500, problem.get("status").asInt());
+        String body = r.bodyString();
+        Problem problem = r.problem();
+        assertEquals("Internal Server Error", problem.title());
+        assertEquals(500, problem.status());
         for (String leak : List.of("hunter2", "inner cause", "IllegalStateException", "RuntimeException",
                 "java.", "dev.aurora", "at ", "Exception")) {
             assertFalse(body.contains(leak), () -> "500 body reveals '" + leak + "': " + body);
@@ -184,11 +174,9 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new IOException("disk on fire");
         });
-        start();
 
-        Reply r = get("/x");
-        assertEquals(500, r.status());
-        assertFalse(r.text().contains("disk"), r::toString);
+        TestResponse r = client.get("/x").send().assertStatus(500);
+        assertFalse(r.bodyString().contains("disk"), r::describe);
     }
 
     @Test
@@ -198,13 +186,9 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new IllegalStateException("state is wrong");
         });
-        start();
 
-        Reply r = get("/x");
-
-        assertEquals(409, r.status());
-        assertEquals("yes", r.header("X-Mapped"));
-        assertEquals("state is wrong", r.json().get("error").asText());
+        client.get("/x").send().assertStatus(409).assertHeader("X-Mapped", "yes")
+                .assertJson("{\"error\":\"state is wrong\"}");
     }
 
     @Test
@@ -220,12 +204,10 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/iae", ctx -> {
             throw new IllegalArgumentException("direct");
         });
-        start();
 
-        assertEquals("illegal argument", get("/nfe").text());
-        assertEquals(400, get("/nfe").status());
-        assertEquals("illegal argument", get("/iae").text());
-        assertEquals("runtime", get("/ise").text());
+        client.get("/nfe").send().assertStatus(400).assertBody("illegal argument");
+        client.get("/iae").send().assertBody("illegal argument");
+        client.get("/ise").send().assertBody("runtime");
     }
 
     @Test
@@ -236,22 +218,16 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/nfe", ctx -> {
             throw new NumberFormatException("x");
         });
-        start();
 
-        Reply r = get("/nfe");
-        assertEquals(422, r.status());
-        assertEquals("number", r.text());
+        client.get("/nfe").send().assertStatus(422).assertBody("number");
     }
 
     @Test
     void mapperForHttpExceptionSubtypeOverridesDefaultProblem() {
         app.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).send("custom 404: " + ctx.path()));
         app.get("/x", ctx -> ctx.send("x"));
-        start();
 
-        Reply r = get("/nowhere");
-        assertEquals(404, r.status());
-        assertEquals("custom 404: /nowhere", r.text());
+        client.get("/nowhere").send().assertStatus(404).assertBody("custom 404: /nowhere");
     }
 
     @Test
@@ -263,15 +239,12 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new IllegalStateException("first");
         });
-        start();
 
-        Reply r = get("/x");
+        TestResponse r = client.get("/x").send().assertStatus(500)
+                .assertHeader("Content-Type", "application/problem+json").assertHeader("X-Half", null);
 
-        assertEquals(500, r.status());
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        assertEquals(null, r.header("X-Half"));
-        assertFalse(r.text().contains("secret"), r::toString);
-        assertFalse(r.text().contains("first"), r::toString);
+        assertFalse(r.bodyString().contains("secret"), r::describe);
+        assertFalse(r.bodyString().contains("first"), r::describe);
     }
 
     @Test
@@ -280,13 +253,9 @@ class ErrorMappingTest extends FrameworkTestSupport {
             ctx.status(201).header("X-Partial", "1").contentType("text/html");
             throw new ConflictException("late conflict");
         });
-        start();
 
-        Reply r = get("/x");
-
-        assertEquals(409, r.status());
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        assertEquals(null, r.header("X-Partial"));
+        client.get("/x").send().assertStatus(409).assertHeader("Content-Type", "application/problem+json")
+                .assertHeader("X-Partial", null);
     }
 
     @Test
@@ -295,24 +264,18 @@ class ErrorMappingTest extends FrameworkTestSupport {
         app.get("/x", ctx -> {
             throw new UncheckedIOException(new IOException("disk full"));
         });
-        start();
 
-        Reply r = get("/x");
-
-        assertEquals(503, r.status(), r::toString);
-        assertEquals("storage unavailable", r.text());
+        client.get("/x").send().assertStatus(503).assertBody("storage unavailable");
     }
 
     @Test
     void malformedJsonIs400NamingLineAndColumn() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
-        start();
 
-        Reply r = send("POST", "/people", "{\n  \"name\": \"Ada\",\n  \"age\": 36,,\n}");
+        TestResponse r = client.post("/people").body("{\n  \"name\": \"Ada\",\n  \"age\": 36,,\n}", null).send()
+                .assertStatus(400).assertHeader("Content-Type", "application/problem+json");
 
-        assertEquals(400, r.status(), r::toString);
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        String detail = r.json().get("detail").asText();
+        String detail = r.problem().detail();
         assertTrue(detail.startsWith("Malformed JSON"), detail);
         assertTrue(detail.contains("line 3"), detail);
         assertTrue(detail.contains("column "), detail);
@@ -321,12 +284,10 @@ class ErrorMappingTest extends FrameworkTestSupport {
     @Test
     void wrongTypeIs400NamingTheField() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
-        start();
 
-        Reply r = send("POST", "/people", "{\"name\":\"Ada\",\"age\":\"old\"}");
+        TestResponse r = client.post("/people").body("{\"name\":\"Ada\",\"age\":\"old\"}", null).send().assertStatus(400);
 
-        assertEquals(400, r.status(), r::toString);
-        String detail = r.json().get("detail").asText();
+        String detail = r.problem().detail();
         assertTrue(detail.contains("'age'"), detail);
         assertFalse(detail.contains("Person"), detail);
     }
@@ -335,45 +296,37 @@ class ErrorMappingTest extends FrameworkTestSupport {
     void wrongTypeInListElementNamesThePath() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(
                 new com.fasterxml.jackson.core.type.TypeReference<List<Person>>() { }.getType())));
-        start();
 
-        Reply r = send("POST", "/people", "[{\"name\":\"Ada\",\"age\":1},{\"name\":\"Bob\",\"age\":[]}]");
+        TestResponse r = client.post("/people").body("[{\"name\":\"Ada\",\"age\":1},{\"name\":\"Bob\",\"age\":[]}]", null)
+                .send().assertStatus(400);
 
-        assertEquals(400, r.status(), r::toString);
-        assertTrue(r.json().get("detail").asText().contains("'1/age'"), r::toString);
-        assertEquals(200, send("POST", "/people", "[{\"name\":\"Ada\",\"age\":1}]").status());
+        assertTrue(r.problem().detail().contains("'1/age'"), r::describe);
+        client.post("/people").body("[{\"name\":\"Ada\",\"age\":1}]", null).send().assertStatus(200);
     }
 
     @Test
     void unknownPropertyIs400() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
-        start();
 
-        Reply r = send("POST", "/people", "{\"name\":\"Ada\",\"age\":36,\"admin\":true}");
+        TestResponse r = client.post("/people").body("{\"name\":\"Ada\",\"age\":36,\"admin\":true}", null).send()
+                .assertStatus(400);
 
-        assertEquals(400, r.status(), r::toString);
-        assertTrue(r.json().get("detail").asText().contains("Unknown field 'admin'"), r::toString);
+        assertTrue(r.problem().detail().contains("Unknown field 'admin'"), r::describe);
     }
 
     @Test
     void emptyBodyForJsonIs400() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
-        start();
 
-        Reply r = send("POST", "/people", "");
-
-        assertEquals(400, r.status(), r::toString);
+        client.post("/people").body("", null).send().assertStatus(400);
     }
 
     @Test
     void validJsonRoundTrips() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
-        start();
 
-        Reply r = send("POST", "/people", "{\"name\":\"Ada\",\"age\":36}");
+        TestResponse r = client.post("/people").body("{\"name\":\"Ada\",\"age\":36}", null).send().assertStatus(200);
 
-        assertEquals(200, r.status());
-        assertEquals("Ada", r.json().get("name").asText());
-        assertEquals(36, r.json().get("age").asInt());
+        assertEquals(new Person("Ada", 36), r.json(Person.class));
     }
 }

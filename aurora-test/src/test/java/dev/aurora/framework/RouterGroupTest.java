@@ -4,17 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.Aurora;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
 import dev.aurora.Router;
+import dev.aurora.test.AuroraTestClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Routers: nesting, prefixes, middleware scope, reuse, and the failures at start. */
-class RouterGroupTest extends FrameworkTestSupport {
+class RouterGroupTest {
     private static final Handler PATTERN = ctx -> ctx.send(ctx.routePattern());
+    private final Aurora app = Aurora.create();
+    private final AuroraTestClient client = AuroraTestClient.of(app);
     private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
 
     private Middleware mark(String name) {
         return (ctx, next) -> {
@@ -30,8 +40,7 @@ class RouterGroupTest extends FrameworkTestSupport {
 
     private List<String> eventsOf(String path) {
         events.clear();
-        Reply r = get(path);
-        assertEquals(200, r.status(), () -> path + ": " + r);
+        client.get(path).send().assertStatus(200);
         return List.copyOf(events);
     }
 
@@ -43,46 +52,40 @@ class RouterGroupTest extends FrameworkTestSupport {
         app.use(mark("app"));
         app.includeRouter("/api", api);
         app.get("/root", PATTERN);
-        start();
 
         assertEquals(List.of("app", "api", "v1", "users"), eventsOf("/api/v1/users/42"));
         assertEquals(List.of("app", "api", "v1"), eventsOf("/api/v1/status"));
         assertEquals(List.of("app", "api"), eventsOf("/api/health"));
         assertEquals(List.of("app"), eventsOf("/root"));
-        assertEquals("/api/v1/users/:id", get("/api/v1/users/42").text());
+        client.get("/api/v1/users/42").send().assertBody("/api/v1/users/:id");
     }
 
     @Test
     void slashRouteUnderPrefixIsThePrefixItself() {
         app.includeRouter("/api", Router.create().get("/", PATTERN).get("/x", PATTERN));
-        start();
 
-        assertEquals("/api", get("/api").text());
-        assertEquals("/api", get("/api/").text());
-        assertEquals("/api/x", get("/api/x").text());
+        client.get("/api").send().assertBody("/api");
+        client.get("/api/").send().assertBody("/api");
+        client.get("/api/x").send().assertBody("/api/x");
     }
 
     @Test
     void prefixWithTrailingSlashJoinsWithoutDoubleSlash() {
         app.includeRouter("/api/", Router.create().get("/users", PATTERN).get("/", PATTERN));
-        start();
 
-        Reply r = get("/api/users");
-        assertEquals(200, r.status());
-        assertEquals("/api/users", r.text());
-        assertEquals("/api", get("/api").text());
-        assertEquals(404, get("/api//users").status());
+        client.get("/api/users").send().assertStatus(200).assertBody("/api/users");
+        client.get("/api").send().assertBody("/api");
+        client.get("/api//users").send().assertStatus(404);
     }
 
     @Test
     void emptyAndSlashPrefixesAddNothing() {
         app.includeRouter("", Router.create().get("/a", PATTERN));
         app.includeRouter("/", Router.create().get("/b", PATTERN).get("/", PATTERN));
-        start();
 
-        assertEquals("/a", get("/a").text());
-        assertEquals("/b", get("/b").text());
-        assertEquals("/", get("/").text());
+        client.get("/a").send().assertBody("/a");
+        client.get("/b").send().assertBody("/b");
+        client.get("/").send().assertBody("/");
     }
 
     @Test
@@ -90,9 +93,8 @@ class RouterGroupTest extends FrameworkTestSupport {
         Router inner = Router.create().get("/", PATTERN);
         Router middle = Router.create().includeRouter("/", inner);
         app.includeRouter("/outer", middle);
-        start();
 
-        assertEquals("/outer", get("/outer").text());
+        client.get("/outer").send().assertBody("/outer");
     }
 
     @Test
@@ -107,10 +109,9 @@ class RouterGroupTest extends FrameworkTestSupport {
         app.includeRouter("/empty", Router.create());
         app.includeRouter("", Router.create());
         app.get("/x", PATTERN);
-        start();
 
-        assertEquals(200, get("/x").status());
-        assertEquals(404, get("/empty").status());
+        client.get("/x").send().assertStatus(200);
+        client.get("/empty").send().assertStatus(404);
     }
 
     @Test
@@ -118,7 +119,6 @@ class RouterGroupTest extends FrameworkTestSupport {
         Router late = Router.create();
         app.includeRouter("/late", late);
         late.get("/x", PATTERN).use(mark("late"));
-        start();
 
         assertEquals(List.of("late"), eventsOf("/late/x"));
     }
@@ -129,10 +129,9 @@ class RouterGroupTest extends FrameworkTestSupport {
                 + ctx.param("id")));
         app.includeRouter("/v1", items);
         app.includeRouter("/v2", items);
-        start();
 
-        assertEquals("/v1/items/:id 1", get("/v1/items/1").text());
-        assertEquals("/v2/items/:id 2", get("/v2/items/2").text());
+        client.get("/v1/items/1").send().assertBody("/v1/items/:id 1");
+        client.get("/v2/items/2").send().assertBody("/v2/items/:id 2");
         assertEquals(List.of("items"), eventsOf("/v2/items/3"));
     }
 

@@ -1,12 +1,15 @@
 package dev.aurora.framework;
 
-import dev.aurora.server.RawClient;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.Aurora;
+import dev.aurora.test.AuroraTestClient;
+import dev.aurora.test.RawResult;
+import dev.aurora.test.TestResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,9 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Dot segments are refused, never normalized; parameters and catch-alls get exactly their part of
- * the path. Raw sockets, so that no client normalizes the path first.
+ * the path. The test client sends the path exactly as written, with no normalization.
  */
-class PathSafetyTest extends FrameworkTestSupport {
+class PathSafetyTest {
+    private final Aurora app = Aurora.create();
+    private final AuroraTestClient client = AuroraTestClient.of(app);
     private final List<String> handled = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -28,7 +33,11 @@ class PathSafetyTest extends FrameworkTestSupport {
         app.get("/users/:id", ctx -> answer(ctx, "id=" + ctx.param("id")));
         app.get("/users/:id/posts", ctx -> answer(ctx, "posts of " + ctx.param("id")));
         app.get("/n/:name", ctx -> answer(ctx, "name=" + ctx.param("name")));
-        start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
     }
 
     private void answer(dev.aurora.Context ctx, String text) {
@@ -40,65 +49,65 @@ class PathSafetyTest extends FrameworkTestSupport {
     @ValueSource(strings = {"/a/../b", "/a/./b", "/a/%2e%2e/b", "/a/%2E/b", "/..", "/.", "/a/..", "/a/.",
             "/a/%2E%2e/b", "/a/.%2e/b", "/files/a/../../etc/passwd", "/a/b/./", "/users/../b"})
     void dotSegmentsAre400(String path) {
-        RawClient.Response r = rawRequest("GET", path);
+        TestResponse r = client.get(path).send().assertStatus(400).assertHeader("Content-Type", "application/problem+json");
 
-        assertEquals(400, r.status(), () -> path + " -> " + r);
-        assertEquals("application/problem+json", r.header("Content-Type"));
-        assertTrue(r.bodyString().contains("Dot segments"), r::toString);
+        assertTrue(r.bodyString().contains("Dot segments"), r::describe);
         assertEquals(List.of(), handled, "a handler saw " + path);
     }
 
     @Test
     void dotSegmentWithQueryIsStill400() {
-        assertEquals(400, rawRequest("GET", "/a/../b?x=1").status());
+        client.get("/a/../b?x=1").send().assertStatus(400);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/n/a..b", "/n/..a", "/n/a..", "/n/...", "/n/.hidden", "/n/%2e%2e%2e"})
     void dotsInsideASegmentAreOrdinaryNames(String path) {
-        RawClient.Response r = rawRequest("GET", path);
+        TestResponse r = client.get(path).send().assertStatus(200);
 
-        assertEquals(200, r.status(), () -> path + " -> " + r);
-        assertTrue(r.bodyString().startsWith("name="), r::toString);
+        assertTrue(r.bodyString().startsWith("name="), r::describe);
     }
 
     @Test
     void catchAllGetsTheRestOfThePath() {
-        assertEquals("path=a/b/c", rawRequest("GET", "/files/a/b/c").bodyString());
-        assertEquals("path=report.pdf", rawRequest("GET", "/files/report.pdf").bodyString());
-        assertEquals("path=a..b/c", rawRequest("GET", "/files/a..b/c").bodyString());
-        assertEquals("path=dir/caf\u00e9 1.txt", rawRequest("GET", "/files/dir/caf%C3%A9%201.txt").bodyString());
+        client.get("/files/a/b/c").send().assertBody("path=a/b/c");
+        client.get("/files/report.pdf").send().assertBody("path=report.pdf");
+        client.get("/files/a..b/c").send().assertBody("path=a..b/c");
+        client.get("/files/dir/caf%C3%A9%201.txt").send().assertBody("path=dir/caf\u00e9 1.txt");
     }
 
     @Test
     void staticRouteBeatsCatchAll() {
-        assertEquals("a/b", rawRequest("GET", "/a/b").bodyString());
-        assertEquals("rest=c/d", rawRequest("GET", "/a/c/d").bodyString());
+        client.get("/a/b").send().assertBody("a/b");
+        client.get("/a/c/d").send().assertBody("rest=c/d");
     }
 
     @Test
     void encodedSlashStaysWithinOneParameter() {
-        assertEquals("id=a/b", rawRequest("GET", "/users/a%2Fb").bodyString());
-        assertEquals("id=a/posts", rawRequest("GET", "/users/a%2fposts").bodyString());
-        assertEquals("posts of a/b", rawRequest("GET", "/users/a%2Fb/posts").bodyString());
+        client.get("/users/a%2Fb").send().assertBody("id=a/b");
+        client.get("/users/a%2fposts").send().assertBody("id=a/posts");
+        client.get("/users/a%2Fb/posts").send().assertBody("posts of a/b");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/files/..%2F..%2Fetc%2Fpasswd", "/files/%2e%2e%2fsecret", "/files/ok/..%2fsecret",
             "/users/..%2F..%2Fadmin"})
     void encodedSlashCannotSmuggleDotSegmentsIntoParameters(String path) {
-        RawClient.Response r = rawRequest("GET", path);
+        TestResponse r = client.get(path).send();
 
         // Decoded, these values climb out of their prefix ("../../etc/passwd"): they must be refused
         // like the same path with plain slashes, before any handler sees them.
         assertEquals(List.of(), handled, () -> "a handler saw " + path + " and answered " + r.bodyString());
-        assertEquals(400, r.status(), () -> path + " -> " + r);
+        r.assertStatus(400);
     }
 
     @Test
     void refusedPathDoesNotCloseTheConnection() {
-        RawClient client = raw();
-        assertEquals(400, client.send(RawClient.get("/a/../b")).readResponse().status());
-        assertEquals("b", client.send(RawClient.get("/b")).readResponse().bodyString());
+        RawResult result = client.raw("GET /a/../b HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertEquals(2, result.responses().size(), result::text);
+        result.responses().get(0).assertStatus(400);
+        result.responses().get(1).assertBody("b");
     }
 }
