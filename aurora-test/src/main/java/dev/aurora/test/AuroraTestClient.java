@@ -19,6 +19,13 @@ import java.util.Objects;
  * ({@link #raw(byte[])}) sends bytes as they are, for pipelined or malformed input; it neither sends
  * nor stores cookies.
  *
+ * <p>In-process, {@link TestRequest#send()} returns once the server is done with the connection:
+ * everything the handler and middleware did (also after writing the response) has happened, so
+ * tests can assert on it without waiting. The peer address the application sees is the loopback
+ * address with port 0. Over a socket, {@code send()} returns when the server has closed the
+ * connection; work the application hands to other threads may still be running (see
+ * {@link Eventually}).
+ *
  * <p>Thread-safe: requests may be sent from many threads at once.
  *
  * <pre>{@code

@@ -171,6 +171,20 @@ public final class TestResponse {
     }
 
     /**
+     * @param name a header name, compared case-insensitively
+     * @param expected every expected value, in order (none asserts that the header is absent)
+     * @return this response
+     * @throws AssertionError if the header's values differ
+     */
+    public TestResponse assertHeaders(String name, String... expected) {
+        List<String> actual = headers(name);
+        if (!actual.equals(List.of(expected))) {
+            throw failure("Expected header " + name + " values " + List.of(expected) + " but were " + actual);
+        }
+        return this;
+    }
+
+    /**
      * @param expected the expected body text (UTF-8)
      * @return this response
      * @throws AssertionError if the body differs

@@ -58,6 +58,19 @@ class TestResponseTest {
     }
 
     @Test
+    void assertHeadersComparesEveryValueInOrder() {
+        TestResponse r = client.get("/login").send();
+        assertEquals(r, r.assertHeaders("set-cookie", "session=abc", "theme=dark").assertHeaders("X-Absent"));
+        AssertionError wrongOrder = assertThrows(AssertionError.class,
+                () -> r.assertHeaders("Set-Cookie", "theme=dark", "session=abc"));
+        assertTrue(wrongOrder.getMessage().startsWith(
+                "Expected header Set-Cookie values [theme=dark, session=abc] but were [session=abc, theme=dark]"),
+                wrongOrder.getMessage());
+        assertThrows(AssertionError.class, () -> r.assertHeaders("Set-Cookie", "session=abc"));
+        assertThrows(AssertionError.class, () -> r.assertHeaders("Set-Cookie"));
+    }
+
+    @Test
     void failureMessagesContainTheWholeResponse() {
         TestResponse r = client.get("/hello/ada").send();
         for (Runnable failing : new Runnable[] {
