@@ -34,9 +34,10 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class AuroraTestClient implements AutoCloseable {
+public final class AuroraTestClient implements TestTarget, AutoCloseable {
     private final Transport transport;
     private final CookieJar cookies = new CookieJar();
+    private final RequestSender sender = new RequestSender(this::send, false);
 
     private AuroraTestClient(Transport transport) {
         this.transport = transport;
@@ -67,68 +68,28 @@ public final class AuroraTestClient implements AutoCloseable {
     }
 
     /**
-     * @param path the request target path, e.g. {@code /users/1} (may already hold a query)
-     * @return a {@code GET} request
-     */
-    public TestRequest get(String path) {
-        return request("GET", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return a {@code POST} request
-     */
-    public TestRequest post(String path) {
-        return request("POST", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return a {@code PUT} request
-     */
-    public TestRequest put(String path) {
-        return request("PUT", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return a {@code PATCH} request
-     */
-    public TestRequest patch(String path) {
-        return request("PATCH", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return a {@code DELETE} request
-     */
-    public TestRequest delete(String path) {
-        return request("DELETE", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return a {@code HEAD} request (its response is parsed without body)
-     */
-    public TestRequest head(String path) {
-        return request("HEAD", path);
-    }
-
-    /**
-     * @param path the request target path
-     * @return an {@code OPTIONS} request
-     */
-    public TestRequest options(String path) {
-        return request("OPTIONS", path);
-    }
-
-    /**
      * @param method any method token, e.g. {@code PROPFIND}
      * @param path the request target path
      * @return a request with that method
      */
+    @Override
     public TestRequest request(String method, String path) {
-        return new TestRequest(this, method, path);
+        return new TestRequest(sender, method, path);
+    }
+
+    /**
+     * Opens one connection that stays open across requests (keep-alive), in the same mode as this
+     * client and sharing its cookie jar: for tests of connection reuse, request limits per
+     * connection, or state that must not leak from one request to the next.
+     *
+     * @return the connection; close it when done
+     */
+    public TestConnection connect() {
+        try {
+            return new TestConnection(transport.connect(), cookies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -168,7 +129,7 @@ public final class AuroraTestClient implements AutoCloseable {
         transport.close();
     }
 
-    TestResponse send(TestRequest request) {
+    private TestResponse send(TestRequest request) {
         byte[] answer = exchange(request.toBytes(cookies.header(request.path())));
         TestResponse response = ResponseParser.parseOne(answer, request.isHead());
         cookies.update(request.path(), response);

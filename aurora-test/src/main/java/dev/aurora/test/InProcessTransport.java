@@ -2,6 +2,8 @@ package dev.aurora.test;
 
 import dev.aurora.Aurora;
 import dev.aurora.internal.server.InProcess;
+import dev.aurora.internal.server.InProcessConnection;
+import java.io.IOException;
 
 /**
  * Runs requests through the application without a socket, via {@link InProcess#exchange}: the
@@ -22,6 +24,30 @@ final class InProcessTransport implements Transport {
     @Override
     public byte[] exchange(byte[] request) throws InterruptedException {
         return InProcess.exchange(app, request);
+    }
+
+    @Override
+    public Channel connect() {
+        InProcessConnection connection = InProcess.connect(app);
+        return new Channel() {
+            @Override
+            public TestResponse exchange(byte[] request, boolean headRequest) throws IOException {
+                if (!connection.isOpen()) {
+                    throw new IOException("The server closed the connection");
+                }
+                return ResponseParser.parseOne(connection.exchange(request), headRequest);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return connection.isOpen();
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
     }
 
     @Override

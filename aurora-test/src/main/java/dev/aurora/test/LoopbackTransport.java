@@ -72,6 +72,80 @@ final class LoopbackTransport implements Transport {
     }
 
     @Override
+    public Channel connect() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return new SocketChannel(socket);
+    }
+
+    /** Reads responses off a kept-alive socket, one per request, by their framing. */
+    private static final class SocketChannel implements Channel {
+        private final Socket socket;
+        private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
+        private boolean open = true;
+
+        SocketChannel(Socket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public TestResponse exchange(byte[] request, boolean headRequest) throws IOException {
+            if (!open) {
+                throw new IOException("The server closed the connection");
+            }
+            socket.getOutputStream().write(request);
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[8192];
+            boolean end = false;
+            while (true) {
+                byte[] bytes = unread.toByteArray();
+                try {
+                    ResponseParser.Prefix prefix = ResponseParser.parseFirst(bytes, headRequest, end);
+                    unread.reset();
+                    unread.write(bytes, prefix.length(), bytes.length - prefix.length());
+                    if (end || "close".equalsIgnoreCase(prefix.response().header("Connection"))) {
+                        close();
+                    }
+                    return prefix.response();
+                } catch (ResponseParser.Incomplete incomplete) {
+                    if (end) {
+                        close();
+                        throw new IOException("The server closed the connection mid-response: "
+                                + incomplete.getMessage());
+                    }
+                }
+                int n = in.read(chunk);
+                if (n < 0) {
+                    end = true;
+                } else {
+                    unread.write(chunk, 0, n);
+                }
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    @Override
     public void close() {
         if (owned) {
             app.stop();

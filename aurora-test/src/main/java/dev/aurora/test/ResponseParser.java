@@ -21,10 +21,43 @@ public final class ResponseParser {
     private static final byte[] HTTP_PREFIX = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] data;
+    private final boolean endOfInput;
     private int pos;
 
     private ResponseParser(byte[] data) {
+        this(data, true);
+    }
+
+    private ResponseParser(byte[] data, boolean endOfInput) {
         this.data = data;
+        this.endOfInput = endOfInput;
+    }
+
+    /** The bytes end before the response does; reading more may complete it. */
+    static final class Incomplete extends IllegalArgumentException {
+        Incomplete(String message) {
+            super(message);
+        }
+    }
+
+    /** A response and how many bytes of the input it took. */
+    record Prefix(TestResponse response, int length) {
+    }
+
+    /**
+     * Parses the response at the start of {@code bytes}, for reading a kept-alive connection.
+     *
+     * @param bytes what has been read so far
+     * @param headRequest whether the request was {@code HEAD}
+     * @param endOfInput whether the server has closed (a body without framing then ends here)
+     * @return the response and its length
+     * @throws Incomplete if more bytes are needed
+     * @throws IllegalArgumentException on a framing error
+     */
+    static Prefix parseFirst(byte[] bytes, boolean headRequest, boolean endOfInput) {
+        ResponseParser parser = new ResponseParser(bytes, endOfInput);
+        TestResponse response = parser.next(headRequest, false);
+        return new Prefix(response, parser.pos);
     }
 
     /**
@@ -106,10 +139,13 @@ public final class ResponseParser {
                 return new byte[0];
             }
             if (length > remaining) {
-                throw new IllegalArgumentException("Truncated body: Content-Length " + length + " but only "
+                throw new Incomplete("Truncated body: Content-Length " + length + " but only "
                         + remaining + " bytes left");
             }
             return take((int) length);
+        }
+        if (!endOfInput) {
+            throw new Incomplete("Body without Content-Length or chunked coding runs until the server closes");
         }
         return take(data.length - pos);
     }
@@ -131,7 +167,7 @@ public final class ResponseParser {
                 return out.toByteArray();
             }
             if (size > data.length - pos) {
-                throw new IllegalArgumentException("Truncated chunk: size " + size + " but only "
+                throw new Incomplete("Truncated chunk: size " + size + " but only "
                         + (data.length - pos) + " bytes left");
             }
             out.writeBytes(take(size));
@@ -153,7 +189,7 @@ public final class ResponseParser {
                 return line;
             }
         }
-        throw new IllegalArgumentException("Incomplete line at byte " + pos + " (no CRLF before end of input)");
+        throw new Incomplete("Incomplete line at byte " + pos + " (no CRLF before end of input)");
     }
 
     private byte[] take(int n) {

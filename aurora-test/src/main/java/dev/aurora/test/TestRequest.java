@@ -15,12 +15,13 @@ import java.util.function.Predicate;
 /**
  * A request being built by a test client; {@link #send()} serializes it as HTTP/1.1 bytes (request
  * line, {@code Host: localhost}, the headers, {@code Content-Type} and {@code Content-Length} when
- * there is a body, the client's cookies, {@code Connection: close}) and returns the response.
+ * there is a body, the cookies, and {@code Connection: close} unless it goes over a
+ * {@link TestConnection} or sets its own {@code Connection} header) and returns the response.
  * Header names and values must not contain CR or LF; use {@link AuroraTestClient#raw(String)} for
  * malformed input. Not thread-safe: build and send on one thread.
  */
 public final class TestRequest {
-    private final AuroraTestClient client;
+    private final RequestSender sender;
     private final String method;
     private final String path;
     private final List<String[]> headers = new ArrayList<>();
@@ -28,8 +29,8 @@ public final class TestRequest {
     private byte[] body;
     private String contentType;
 
-    TestRequest(AuroraTestClient client, String method, String path) {
-        this.client = client;
+    TestRequest(RequestSender sender, String method, String path) {
+        this.sender = sender;
         this.method = checkToken(Objects.requireNonNull(method, "method"));
         this.path = checkText(Objects.requireNonNull(path, "path"));
         if (path.contains(" ")) {
@@ -110,14 +111,14 @@ public final class TestRequest {
     }
 
     /**
-     * Sends the request on a connection of its own, stores the response's cookies in the client's
-     * jar and returns the response.
+     * Sends the request (on a connection of its own, or on the {@link TestConnection} that made
+     * it), stores the response's cookies in the client's jar and returns the response.
      *
      * @return the response
      * @throws IllegalArgumentException if the server's answer is not exactly one well-framed response
      */
     public TestResponse send() {
-        return client.send(this);
+        return sender.send(this);
     }
 
     /**
@@ -169,7 +170,11 @@ public final class TestRequest {
         if (cookieHeader != null && !userCookie) {
             head.append("Cookie: ").append(cookieHeader).append("\r\n");
         }
-        head.append("Connection: close\r\n\r\n");
+        boolean userConnection = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Connection"));
+        if (!sender.keepAlive() && !userConnection) {
+            head.append("Connection: close\r\n");
+        }
+        head.append("\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + (body == null ? 0 : body.length));
         out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         if (body != null) {

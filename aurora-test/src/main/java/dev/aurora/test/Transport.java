@@ -11,6 +11,28 @@ interface Transport extends AutoCloseable {
      */
     byte[] exchange(byte[] request) throws IOException, InterruptedException;
 
+    /** Opens a connection that stays open across requests. */
+    Channel connect() throws IOException;
+
+    /** One kept-alive connection: a request in, its one response out. Not thread-safe. */
+    interface Channel extends AutoCloseable {
+        /**
+         * Sends one complete request and reads its response.
+         *
+         * @param request the request bytes
+         * @param headRequest whether it is {@code HEAD} (the response has no body)
+         * @return the response
+         * @throws IOException if the connection fails or closes before the response is complete
+         */
+        TestResponse exchange(byte[] request, boolean headRequest) throws IOException;
+
+        /** Whether the server may take another request on this connection. */
+        boolean isOpen();
+
+        @Override
+        void close();
+    }
+
     /** Releases what this transport started; idempotent. */
     @Override
     void close();

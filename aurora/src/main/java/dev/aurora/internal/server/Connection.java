@@ -53,63 +53,112 @@ final class Connection implements Runnable {
     private final Transport transport;
     private final ServerRuntime server;
     private final ServerConfig config;
+    private final long headerTimeoutNanos;
+    private final int keepAliveMillis;
+    private final int maxRequests;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
     private volatile Thread thread;
+    private InputBuffer input;
+    private RequestHead head;
+    private HeadReader reader;
+    private Exchange exchange;
+    private int served;
+    /** Set by {@link #close()} on the serving thread, so the registry is left once. */
+    private boolean closed;
 
     Connection(Transport transport, ServerRuntime server) {
         this.transport = transport;
         this.server = server;
         this.config = server.config();
+        this.headerTimeoutNanos = config.headerTimeout().toNanos();
+        this.keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
+        this.maxRequests = config.maxRequestsPerConnection();
     }
 
     @Override
     public void run() {
-        thread = Thread.currentThread();
         try {
-            serve();
-        } catch (SocketException | SocketTimeoutException e) {
-            LOG.debug("Connection closed: {}", e.toString());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("Connection I/O error", e);
+            open();
+            while (serveNext()) {
+                // one request per turn
+            }
         } catch (Throwable t) {
-            LOG.error("Connection failed unexpectedly", t);
+            logFailure(t);
         } finally {
-            state = CLOSED;
-            transport.close();
+            close();
+        }
+    }
+
+    /** Sets up the buffers and per-connection state; the thread that calls it serves the connection. */
+    void open() throws IOException {
+        thread = Thread.currentThread();
+        OutputBuffer out = new OutputBuffer(transport.output(), WRITE_BUFFER);
+        output = out;
+        int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
+        input = new InputBuffer(transport.input(), INITIAL_READ_BUFFER, maxRead, out::flush);
+        head = new RequestHead(config.maxHeaderCount());
+        reader = new HeadReader(config);
+        exchange = new Exchange(config, input, out, server, transport.remoteAddress());
+    }
+
+    /**
+     * Waits for the next request and serves it: read and parse the head, route, run the handler,
+     * finish the response.
+     *
+     * @return whether the connection stays open for another request
+     */
+    boolean serveNext() throws IOException {
+        OutputBuffer out = output;
+        if (!awaitRequest(input, out, keepAliveMillis)) {
+            return false;
+        }
+        try {
+            if (!reader.read(input, head, System.nanoTime() + headerTimeoutNanos)) {
+                return false;
+            }
+        } catch (ProtocolException e) {
+            ErrorResponse.write(out, e.status(), e.getMessage());
+            lingeringClose(out);
+            return false;
+        }
+        served++;
+        exchange.begin(head, maxRequests == 0 || served < maxRequests);
+        server.dispatcher().dispatch(exchange);
+        if (!exchange.finish()) {
+            lingeringClose(out);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether request bytes are buffered but not yet served. */
+    boolean hasBufferedInput() {
+        return input.available() > 0;
+    }
+
+    /** Sends what is buffered for the client now. */
+    void flush() throws IOException {
+        output.flush();
+    }
+
+    /** Ends the connection: closes the transport and leaves the registry. Idempotent. */
+    void close() {
+        state = CLOSED;
+        transport.close();
+        if (!closed) {
+            closed = true;
             server.connections().remove(this);
         }
     }
 
-    private void serve() throws IOException {
-        OutputBuffer out = new OutputBuffer(transport.output(), WRITE_BUFFER);
-        output = out;
-        int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
-        InputBuffer in = new InputBuffer(transport.input(), INITIAL_READ_BUFFER, maxRead, out::flush);
-        RequestHead head = new RequestHead(config.maxHeaderCount());
-        HeadReader reader = new HeadReader(config);
-        Exchange exchange = new Exchange(config, in, out, server, transport.remoteAddress());
-        long headerTimeoutNanos = config.headerTimeout().toNanos();
-        int keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
-        int maxRequests = config.maxRequestsPerConnection();
-        int served = 0;
-        while (awaitRequest(in, out, keepAliveMillis)) {
-            try {
-                if (!reader.read(in, head, System.nanoTime() + headerTimeoutNanos)) {
-                    return;
-                }
-            } catch (ProtocolException e) {
-                ErrorResponse.write(out, e.status(), e.getMessage());
-                lingeringClose(out);
-                return;
-            }
-            served++;
-            exchange.begin(head, maxRequests == 0 || served < maxRequests);
-            server.dispatcher().dispatch(exchange);
-            if (!exchange.finish()) {
-                lingeringClose(out);
-                return;
-            }
+    static void logFailure(Throwable t) {
+        if (t instanceof SocketException || t instanceof SocketTimeoutException) {
+            LOG.debug("Connection closed: {}", t.toString());
+        } else if (t instanceof IOException || t instanceof UncheckedIOException) {
+            LOG.debug("Connection I/O error", t);
+        } else {
+            LOG.error("Connection failed unexpectedly", t);
         }
     }
 

@@ -29,4 +29,13 @@ public final class InProcess {
         Objects.requireNonNull(app, "app");
         return runtimes.apply(app).serveInMemory(request);
     }
+
+    /**
+     * Opens a keep-alive connection to {@code app} served in memory on the calling thread. Freezes
+     * the application's routes, as {@code start()} does.
+     */
+    public static InProcessConnection connect(Aurora app) {
+        Objects.requireNonNull(app, "app");
+        return runtimes.apply(app).connectInMemory();
+    }
 }

@@ -7,19 +7,35 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * A connection whose client wrote {@code request} and then closed its side: the server reads those
- * bytes, then end of stream; what it writes is collected. Reads never block, so no timeout can
- * fire. Used by the in-process test client on one thread.
+ * A connection whose client's bytes are handed over in memory: the server reads what was
+ * {@linkplain #offer offered}, then sees end of stream; what it writes is collected. Reads never
+ * block, so no timeout can fire. Used by the in-process test client and benchmarks, one thread at
+ * a time.
  */
 final class MemoryTransport implements Transport {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static final byte[] NOTHING = {};
 
-    private final byte[] request;
     private final ByteArrayOutputStream response = new ByteArrayOutputStream();
+    private byte[] request = NOTHING;
     private int position;
 
+    MemoryTransport() {
+    }
+
     MemoryTransport(byte[] request) {
-        this.request = request;
+        offer(request);
+    }
+
+    /** Makes {@code bytes} the next input (not copied); whatever was left unread is dropped. */
+    void offer(byte[] bytes) {
+        request = bytes;
+        position = 0;
+    }
+
+    /** Whether offered bytes are still unread. */
+    boolean hasUnread() {
+        return position < request.length;
     }
 
     @Override
@@ -53,7 +69,18 @@ final class MemoryTransport implements Transport {
     public void close() {
     }
 
+    /** Everything written so far. */
     byte[] written() {
         return response.toByteArray();
+    }
+
+    /** How many bytes were written since the last {@link #clearWritten()}. */
+    int writtenCount() {
+        return response.size();
+    }
+
+    /** Forgets what was written, keeping the buffer for reuse. */
+    void clearWritten() {
+        response.reset();
     }
 }

@@ -108,6 +108,17 @@ public final class ServerRuntime {
         return transport.written();
     }
 
+    /**
+     * Opens a keep-alive connection served in memory on the calling thread; it counts against
+     * {@code maxConnections} until closed.
+     */
+    public InProcessConnection connectInMemory() {
+        if (!connections.tryAcquire()) {
+            throw new IllegalStateException("maxConnections (" + config.maxConnections() + ") reached");
+        }
+        return new InProcessConnection(this);
+    }
+
     /** Open connections right now. */
     public int openConnections() {
         return connections.size();
