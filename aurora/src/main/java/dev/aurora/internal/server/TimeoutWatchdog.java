@@ -3,6 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.ServerConfig;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Enforces every socket timeout: the read deadlines published by {@link SocketInput} (keep-alive
@@ -22,7 +23,11 @@ final class TimeoutWatchdog implements Runnable {
     private final long writeTimeoutNanos;
     private final long periodNanos;
     private final Thread thread;
+    /** Built once: a capturing lambda per sweep would be garbage every period. */
+    private final Consumer<Connection> check = this::check;
     private volatile boolean running = true;
+    /** The time of the current sweep; only the watchdog thread reads or writes it. */
+    private long now;
 
     TimeoutWatchdog(ConnectionRegistry registry, ServerConfig config) {
         this.registry = registry;
@@ -46,14 +51,16 @@ final class TimeoutWatchdog implements Runnable {
     public void run() {
         while (running) {
             LockSupport.parkNanos(periodNanos);
-            long now = System.nanoTime();
-            registry.forEach(connection -> {
-                connection.expireIfOverdue(now);
-                long started = connection.writeStartedNanos();
-                if (started != 0 && now - started > writeTimeoutNanos) {
-                    connection.abort("write timeout");
-                }
-            });
+            now = System.nanoTime();
+            registry.forEach(check);
+        }
+    }
+
+    private void check(Connection connection) {
+        connection.expireIfOverdue(now);
+        long started = connection.writeStartedNanos();
+        if (started != 0 && now - started > writeTimeoutNanos) {
+            connection.abort("write timeout");
         }
     }
 }
