@@ -1,6 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.internal.http.Ascii;
+import dev.aurora.internal.http.DateHeader;
 import dev.aurora.internal.http.StatusLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,13 +31,16 @@ final class OverloadResponder {
             SocketTransport.closeQuietly(socket);
             return;
         }
-        Runnable answer = () -> {
+        Runnable respond = () -> {
             try {
-                var out = socket.getOutputStream();
-                out.write(StatusLine.of(503));
-                out.write(dev.aurora.internal.http.DateHeader.line());
-                out.write(RESPONSE_TAIL);
-                out.flush();
+                // One write, so the answer leaves in one segment.
+                byte[] status = StatusLine.of(503);
+                byte[] date = DateHeader.line();
+                byte[] answer = new byte[status.length + date.length + RESPONSE_TAIL.length];
+                System.arraycopy(status, 0, answer, 0, status.length);
+                System.arraycopy(date, 0, answer, status.length, date.length);
+                System.arraycopy(RESPONSE_TAIL, 0, answer, status.length + date.length, RESPONSE_TAIL.length);
+                socket.getOutputStream().write(answer);
                 linger(socket);
             } catch (IOException e) {
                 // the client left first; nothing to answer
@@ -46,7 +50,7 @@ final class OverloadResponder {
             }
         };
         try {
-            threads.newThread(answer).start();
+            threads.newThread(respond).start();
         } catch (RuntimeException | OutOfMemoryError e) {
             SocketTransport.closeQuietly(socket);
             inFlight.release();
