@@ -161,4 +161,18 @@ class TrailingSlashTest {
         assertFalse(location != null && (location.startsWith("//") || location.startsWith("/\\")),
                 () -> "open redirect: " + r);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"IGNORE", "STRICT", "REDIRECT"})
+    void aCatchAllKeepsTheTrailingSlashWhateverThePolicy(String policy) {
+        app(TrailingSlash.valueOf(policy));
+        app.get("/files/*path", ctx -> ctx.send("[" + ctx.param("path") + "]"));
+        app.get("/files/special/", ctx -> ctx.send("special"));
+
+        request("/files/a/b/").assertStatus(200).assertBody("[a/b/]");
+        request("/files/a/b").assertStatus(200).assertBody("[a/b]");
+        request("/files/dir/").assertStatus(200).assertBody("[dir/]");
+        request("/files/special/").assertStatus(200).assertBody("special");
+        request("/files/a%2Fb/").assertStatus(200).assertBody("[a/b/]");
+    }
 }

@@ -21,6 +21,7 @@ public final class Endpoint<T> {
     private final String[] methods;
     private final Object[] handlers;
     private final String allow;
+    private final boolean catchAll;
 
     /** {@code methods} sorted, {@code handlers} in the same order. */
     Endpoint(String pattern, boolean trailingSlash, List<String> paramNames, List<String> methods, List<T> handlers) {
@@ -31,6 +32,7 @@ public final class Endpoint<T> {
         this.methods = methods.toArray(new String[0]);
         this.handlers = handlers.toArray();
         this.allow = String.join(", ", allowed(methods));
+        this.catchAll = pattern.substring(pattern.lastIndexOf('/') + 1).startsWith("*");
     }
 
     /** Registered methods, plus HEAD when GET is there (GET answers it) and OPTIONS (always answered). */
@@ -79,6 +81,12 @@ public final class Endpoint<T> {
         return registeredPattern;
     }
 
+    /** Whether the pattern ends in a catch-all ({@code *name}), which owns the rest of the path. */
+    public boolean catchAll() {
+        return catchAll;
+    }
+
+    /** Whether the pattern was registered with a trailing slash. */
     public boolean trailingSlash() {
         return trailingSlash;
     }

@@ -107,6 +107,15 @@ public final class Dispatcher {
         if (endpoint == null) {
             return notFound;
         }
+        if (slash && endpoint.catchAll()) {
+            // A catch-all owns the rest of the path, trailing slash included ("dir/" for a file
+            // server): no slash policy applies, and the value keeps the slash.
+            Endpoint<Handler> whole = tree.find(b, off, len, exchange.match());
+            if (whole == endpoint) {
+                return handlerOf(endpoint, exchange);
+            }
+            tree.find(b, off, len - 1, exchange.match()); // another route took the slash form: back to the first match
+        }
         if (slash != endpoint.trailingSlash() && trailingSlash != TrailingSlash.IGNORE) {
             if (trailingSlash == TrailingSlash.STRICT) {
                 return notFound;
@@ -114,12 +123,18 @@ public final class Dispatcher {
             exchange.matched(endpoint);
             return redirect;
         }
+        return handlerOf(endpoint, exchange);
+    }
+
+    /** The matched route's handler for the method, or the automatic OPTIONS / 405 answer. */
+    private Handler handlerOf(Endpoint<Handler> endpoint, Exchange exchange) {
         exchange.matched(endpoint);
-        Handler handler = endpoint.handler(head.method());
+        String method = exchange.head().method();
+        Handler handler = endpoint.handler(method);
         if (handler != null) {
             return handler;
         }
-        return "OPTIONS".equals(head.method()) ? options : notAllowed;
+        return "OPTIONS".equals(method) ? options : notAllowed;
     }
 
     /** The request path in the slash form its route was registered with, plus the query. */
