@@ -30,6 +30,11 @@ public final class InProcess {
         return runtimes.apply(app).serveInMemory(request);
     }
 
+    /** The runtime serving {@code app}: the running server's, else the in-process one (tests). */
+    static ServerRuntime runtime(Aurora app) {
+        return runtimes.apply(app);
+    }
+
     /**
      * Opens a keep-alive connection to {@code app} served in memory on the calling thread. Freezes
      * the application's routes, as {@code start()} does.
