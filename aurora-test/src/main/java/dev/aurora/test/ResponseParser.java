@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses the bytes an Aurora server wrote on one connection into {@link TestResponse}s, strictly
@@ -19,6 +20,10 @@ import java.util.Map;
  */
 public final class ResponseParser {
     private static final byte[] HTTP_PREFIX = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern VERSION = Pattern.compile("HTTP/1\\.[01]");
+    private static final Pattern STATUS = Pattern.compile("[1-9][0-9]{2}");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]{1,8}");
 
     private final byte[] data;
     private final boolean endOfInput;
@@ -100,7 +105,7 @@ public final class ResponseParser {
         int start = pos;
         String statusLine = line();
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].matches("HTTP/1\\.[01]") || !parts[1].matches("[1-9][0-9]{2}")) {
+        if (parts.length < 2 || !VERSION.matcher(parts[0]).matches() || !STATUS.matcher(parts[1]).matches()) {
             throw new IllegalArgumentException("Malformed status line '" + statusLine + "' at byte " + start);
         }
         int status = Integer.parseInt(parts[1]);
@@ -130,7 +135,7 @@ public final class ResponseParser {
         }
         String cl = first(headers, "Content-Length");
         if (cl != null) {
-            if (!cl.matches("[0-9]{1,18}")) {
+            if (!DECIMAL.matcher(cl).matches()) {
                 throw new IllegalArgumentException("Malformed Content-Length: " + cl);
             }
             long length = Long.parseLong(cl);
@@ -156,7 +161,7 @@ public final class ResponseParser {
             String sizeLine = line();
             int semi = sizeLine.indexOf(';');
             String hex = (semi >= 0 ? sizeLine.substring(0, semi) : sizeLine).strip();
-            if (!hex.matches("[0-9A-Fa-f]{1,8}")) {
+            if (!HEX.matcher(hex).matches()) {
                 throw new IllegalArgumentException("Malformed chunk size line '" + sizeLine + "'");
             }
             int size = Integer.parseInt(hex, 16);

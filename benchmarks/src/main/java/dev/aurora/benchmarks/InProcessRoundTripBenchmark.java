@@ -1,7 +1,7 @@
 package dev.aurora.benchmarks;
 
 import dev.aurora.Aurora;
-import dev.aurora.internal.server.CallingThreadExchange;
+import dev.aurora.internal.server.InProcessConnection;
 import dev.aurora.internal.server.InProcess;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestResponse;
@@ -45,9 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       (the same bytes the client sends for {@link #plaintext}) and no response parsing: the
  *       server's share of {@link #plaintext}.</li>
  *   <li>{@link #exchangePlaintextOnCallingThread}: the same connection loop run on the calling
- *       thread ({@link CallingThreadExchange}, a benchmark-side copy of
- *       {@code ServerRuntime.serveInMemory} without the virtual thread): what the server work
- *       costs without the thread hop.</li>
+ *       thread ({@link InProcess#connect}: a new connection per request, served without a thread
+ *       hop, then closed): what the server work costs without the hop.</li>
  *   <li>{@link #virtualThreadStartJoin}: start a virtual thread that does nothing and join it, as
  *       {@code serveInMemory} does for every exchange: the floor under {@link #exchangePlaintext}.</li>
  * </ul>
@@ -88,16 +87,14 @@ public class InProcessRoundTripBenchmark {
      * (no {@code Cookie}: these routes set none, so the client's jar stays empty).
      */
     byte[] plaintextRequest;
-    CallingThreadExchange callingThread;
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException, ReflectiveOperationException {
+    public void setUp() throws InterruptedException {
         app = Aurora.create();
         app.get("/plaintext", ctx -> ctx.header("Content-Type", "text/plain").send(TEXT));
         app.get("/json", ctx -> ctx.json(MESSAGE));
         app.post("/echo", ctx -> ctx.json(ctx.bodyAs(Item.class)));
         client = AuroraTestClient.of(app);
-        callingThread = CallingThreadExchange.of(app);
         plaintextRequest = "GET /plaintext HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
         verify();
@@ -114,7 +111,7 @@ public class InProcessRoundTripBenchmark {
             throw new IllegalStateException("POST /echo did not echo " + ITEM);
         }
         checkRaw(InProcess.exchange(app, plaintextRequest));
-        checkRaw(callingThread.exchange(plaintextRequest));
+        checkRaw(exchangePlaintextOnCallingThread());
     }
 
     private static void checkRaw(byte[] answer) {
@@ -148,7 +145,9 @@ public class InProcessRoundTripBenchmark {
 
     @Benchmark
     public byte[] exchangePlaintextOnCallingThread() {
-        return callingThread.exchange(plaintextRequest);
+        try (InProcessConnection connection = InProcess.connect(app)) {
+            return connection.exchange(plaintextRequest);
+        }
     }
 
     @Benchmark

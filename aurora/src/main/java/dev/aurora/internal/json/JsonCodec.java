@@ -1,7 +1,9 @@
 package dev.aurora.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,14 @@ import java.util.stream.Collectors;
  * on (line and column for malformed JSON, the field for a value of the wrong type). Any thread.
  */
 public final class JsonCodec {
-    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper());
+    /**
+     * Jackson keeps its scratch buffers in a per-thread recycler by default; with a virtual thread
+     * per connection that means fresh buffers (about 20 KB) for every connection. A bounded shared
+     * pool reuses them across connections; past the bound Jackson allocates and drops.
+     */
+    private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
+    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS)).build()));
 
     private final ObjectMapper mapper;
 

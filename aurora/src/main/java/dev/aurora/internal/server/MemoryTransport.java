@@ -16,7 +16,7 @@ final class MemoryTransport implements Transport {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private static final byte[] NOTHING = {};
 
-    private final ByteArrayOutputStream response = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
     private byte[] request = NOTHING;
     private int position;
 
@@ -36,6 +36,11 @@ final class MemoryTransport implements Transport {
     /** Whether offered bytes are still unread. */
     boolean hasUnread() {
         return position < request.length;
+    }
+
+    @Override
+    public boolean readReady() {
+        return hasUnread();
     }
 
     @Override

@@ -91,6 +91,12 @@ public final class ServerRuntime {
      * @throws IllegalStateException when {@code maxConnections} connections are open
      */
     public byte[] serveInMemory(byte[] request) throws InterruptedException {
+        if (Thread.currentThread().isVirtual()) {
+            // Already on a virtual thread, as a handler would be: serve here, no hop.
+            try (InProcessConnection connection = connectInMemory()) {
+                return connection.exchange(request);
+            }
+        }
         if (!connections.tryAcquire()) {
             throw new IllegalStateException("maxConnections (" + config.maxConnections() + ") reached");
         }

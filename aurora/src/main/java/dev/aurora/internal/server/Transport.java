@@ -25,6 +25,11 @@ interface Transport {
     /** Closes at once; quiet. */
     void close();
 
+    /** Whether a read would return bytes at once without blocking; false when unknown (sockets). */
+    default boolean readReady() {
+        return false;
+    }
+
     /** Enforces the deadline of a read in progress (sockets only). */
     default void expireIfOverdue(long nowNanos) {
     }
