@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       constant (routing a parameter costs nothing; reading it as a String is the handler's
  *       choice, see {@link #paramRead}).</li>
  *   <li>{@link #paramRead}: the same route, the handler sends {@code ctx.param("id")}.</li>
+ *   <li>{@link #query}: {@code GET /search?q=aurora&lang=en&page=2}, the handler sends
+ *       {@code ctx.query("page")} (the value's String is the only allocation it needs).</li>
  *   <li>{@link #json}: {@code GET /json}, the hello JSON route (a record serialized by Jackson).</li>
  *   <li>{@link #browserGet}: {@code GET /plaintext} with the 14 headers of a browser request.</li>
  * </ul>
@@ -75,6 +77,7 @@ public class HotPathBenchmark {
     private byte[] param;
     private byte[] paramRead;
     private byte[] json;
+    private byte[] query;
     private byte[] browserGet;
 
     private static byte[] request(String target, String headers) {
@@ -89,14 +92,16 @@ public class HotPathBenchmark {
         app.get("/users/:id", ctx -> ctx.send("user"));
         app.get("/read/:id", ctx -> ctx.send(ctx.param("id")));
         app.get("/json", ctx -> ctx.json(hello));
+        app.get("/search", ctx -> ctx.send(ctx.query("page")));
         connection = InProcess.connect(app);
         String host = "Host: localhost\r\n";
         plaintext = request("/plaintext", host);
         param = request("/users/12345", host);
         paramRead = request("/read/12345", host);
         json = request("/json", host);
+        query = request("/search?q=aurora&lang=en&page=2", host);
         browserGet = request("/plaintext", BROWSER_HEADERS);
-        for (byte[] r : new byte[][] {plaintext, param, paramRead, json, browserGet}) {
+        for (byte[] r : new byte[][] {plaintext, param, paramRead, json, query, browserGet}) {
             if (connection.exchangeDiscarding(r) == 0 || !connection.isOpen()) {
                 throw new IllegalStateException("No answer to " + new String(r, StandardCharsets.ISO_8859_1));
             }
@@ -127,6 +132,11 @@ public class HotPathBenchmark {
     @Benchmark
     public int json() {
         return connection.exchangeDiscarding(json);
+    }
+
+    @Benchmark
+    public int query() {
+        return connection.exchangeDiscarding(query);
     }
 
     @Benchmark
