@@ -1,5 +1,6 @@
 package dev.aurora.benchmarks;
 
+import dev.aurora.internal.mem.Arena;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.RouteMatch;
 import dev.aurora.internal.routing.RouteTree;
@@ -89,7 +90,7 @@ public class RouteLookupBenchmark {
         longPath = RequestPath.of(LONG_ROUTE);
         verify(staticPath, "list" + k, 0);
         verify(paramPath, "item" + k, 2);
-        if (!"12345".equals(match.value(paramPath.bytes(), 0)) || !"678".equals(match.value(paramPath.bytes(), 1))) {
+        if (!"12345".equals(match.value(paramPath.bytes(), 0, new Arena(1, 16))) || !"678".equals(match.value(paramPath.bytes(), 1, new Arena(1, 16)))) {
             throw new IllegalStateException("wrong parameter values");
         }
         verify(missPath, null, 0);

@@ -1,31 +1,34 @@
 package dev.aurora.internal.http;
 
-import java.io.ByteArrayOutputStream;
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Looks up parameters in an {@code application/x-www-form-urlencoded} query ({@code a=1&b=x+y}),
- * decoding percent-escapes as UTF-8 and {@code +} as space. Works on the raw bytes; a
- * {@code String} is made only for the value returned. Stateless; any thread.
+ * decoding percent-escapes as UTF-8 and {@code +} as space. Works on the raw bytes: names are
+ * compared without making Strings, escapes are decoded into the request's scratch arena, and a
+ * {@code String} is made only for a value returned. Stateless; any thread.
  */
 public final class QueryString {
     private QueryString() {
     }
 
     /** The first decoded value of {@code name} in {@code b[start, start+length)}, or null. */
-    public static String first(byte[] b, int start, int length, String name) {
-        return scan(b, start, length, name, null);
+    public static String first(byte[] b, int start, int length, String name, Arena scratch) {
+        return scan(b, start, length, name, scratch, null);
     }
 
     /** Every decoded value of {@code name}, in order; empty if absent. */
-    public static java.util.List<String> all(byte[] b, int start, int length, String name) {
-        java.util.List<String> values = new java.util.ArrayList<>(2);
-        scan(b, start, length, name, values);
+    public static List<String> all(byte[] b, int start, int length, String name, Arena scratch) {
+        List<String> values = new ArrayList<>(2);
+        scan(b, start, length, name, scratch, values);
         return values;
     }
 
     /** Walks the pairs; returns the first match, or collects every match into {@code into} if given. */
-    private static String scan(byte[] b, int start, int length, String name, java.util.List<String> into) {
+    private static String scan(byte[] b, int start, int length, String name, Arena scratch, List<String> into) {
         int end = start + length;
         int i = start;
         while (i < end) {
@@ -37,8 +40,8 @@ public final class QueryString {
             while (eq < pairEnd && b[eq] != '=') {
                 eq++;
             }
-            if (eq > i && decode(b, i, eq).equals(name)) {
-                String value = eq < pairEnd ? decode(b, eq + 1, pairEnd) : "";
+            if (eq > i && nameEquals(b, i, eq, name, scratch)) {
+                String value = eq < pairEnd ? decode(b, eq + 1, pairEnd, scratch) : "";
                 if (into == null) {
                     return value;
                 }
@@ -49,30 +52,26 @@ public final class QueryString {
         return null;
     }
 
-    /** Decodes {@code %XX} and {@code +}; a malformed escape is kept literally. */
-    public static String decode(byte[] b, int start, int end) {
-        boolean plain = true;
-        for (int i = start; i < end; i++) {
-            if (b[i] == '%' || b[i] == '+' || b[i] < 0) {
-                plain = false;
-                break;
-            }
+    private static boolean nameEquals(byte[] b, int start, int end, String name, Arena scratch) {
+        if (PercentDecoding.firstEscape(b, start, end, true) == end && PercentDecoding.isAscii(b, start, end - start)) {
+            return PercentDecoding.asciiEquals(b, start, end - start, name);
         }
-        if (plain) {
+        int off = scratch.allocateBytes(end - start);
+        byte[] out = scratch.bytes();
+        int n = PercentDecoding.decode(b, start, end, true, out, off);
+        return PercentDecoding.isAscii(out, off, n)
+                ? PercentDecoding.asciiEquals(out, off, n, name)
+                : new String(out, off, n, StandardCharsets.UTF_8).equals(name);
+    }
+
+    /** Decodes {@code %XX} and {@code +}; a malformed escape is kept literally. */
+    public static String decode(byte[] b, int start, int end, Arena scratch) {
+        if (PercentDecoding.firstEscape(b, start, end, true) == end && PercentDecoding.isAscii(b, start, end - start)) {
             return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
-        for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (c == '+') {
-                out.write(' ');
-            } else if (c == '%' && Ascii.isPercentEscape(b, i, end)) {
-                out.write(Ascii.hexValue(b[i + 1]) << 4 | Ascii.hexValue(b[i + 2]));
-                i += 2;
-            } else {
-                out.write(c);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        int off = scratch.allocateBytes(end - start);
+        byte[] out = scratch.bytes();
+        int n = PercentDecoding.decode(b, start, end, true, out, off);
+        return new String(out, off, n, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aurora.internal.routing;
 
-import dev.aurora.internal.http.Ascii;
+import dev.aurora.internal.http.PercentDecoding;
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,39 +43,27 @@ public final class RouteMatch {
     /**
      * Parameter {@code i} of the request bytes {@code b}, percent-decoded as UTF-8. {@code '+'} stays
      * a plus (it means space only in query strings), {@code %2F} becomes {@code '/'}, a malformed
-     * escape such as {@code %zz} is kept as written, and invalid UTF-8 becomes U+FFFD.
+     * escape such as {@code %zz} is kept as written, and invalid UTF-8 becomes U+FFFD. Decoding
+     * happens in {@code scratch}, so only the returned String is allocated.
      */
-    public String value(byte[] b, int i) {
-        return value(b, i, 0);
+    public String value(byte[] b, int i, Arena scratch) {
+        return value(b, i, 0, scratch);
     }
 
     /**
-     * Like {@link #value(byte[], int)} for bytes that moved by {@code shift} since the match (the
-     * connection's buffer compacts while a body is read).
+     * Like {@link #value(byte[], int, Arena)} for bytes that moved by {@code shift} since the match
+     * (the connection's buffer compacts while a body is read).
      */
-    public String value(byte[] b, int i, int shift) {
+    public String value(byte[] b, int i, int shift, Arena scratch) {
         int start = start(i) + shift;
         int end = end(i) + shift;
-        int firstEscape = start;
-        while (firstEscape < end && b[firstEscape] != '%') {
-            firstEscape++;
-        }
-        if (firstEscape == end) {
+        if (PercentDecoding.firstEscape(b, start, end, false) == end) {
             return new String(b, start, end - start, StandardCharsets.UTF_8);
         }
-        // Decoding only shrinks, so the raw length is enough room.
-        byte[] out = new byte[end - start];
-        int n = firstEscape - start;
-        System.arraycopy(b, start, out, 0, n);
-        for (int p = firstEscape; p < end; p++) {
-            if (b[p] == '%' && Ascii.isPercentEscape(b, p, end)) {
-                out[n++] = (byte) (Ascii.hexValue(b[p + 1]) << 4 | Ascii.hexValue(b[p + 2]));
-                p += 2;
-            } else {
-                out[n++] = b[p];
-            }
-        }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        int off = scratch.allocateBytes(end - start);
+        byte[] out = scratch.bytes();
+        int n = PercentDecoding.decode(b, start, end, false, out, off);
+        return new String(out, off, n, StandardCharsets.UTF_8);
     }
 
     /** How many parameters this match can hold. */

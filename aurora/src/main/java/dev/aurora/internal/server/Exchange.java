@@ -22,6 +22,7 @@ import dev.aurora.internal.http.ResponseBodyStream;
 import dev.aurora.internal.http.ResponseHeaders;
 import dev.aurora.internal.http.StatusLine;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.mem.Arena;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.RouteMatch;
 import java.io.ByteArrayInputStream;
@@ -61,6 +62,8 @@ final class Exchange implements Context {
     /** The largest body {@link #body()} can return as one array; larger ones need bodyStream(). */
     private static final long MAX_ARRAY_BODY = Integer.MAX_VALUE - 8;
     private static final int EXACT_BODY_ARRAY = 64 * 1024;
+    private static final int SCRATCH_INTS = 16;
+    private static final int SCRATCH_BYTES = 1024;
 
     private final ServerConfig config;
     private final InputBuffer input;
@@ -75,6 +78,8 @@ final class Exchange implements Context {
     private final DiscardingBodyOutputStream discardingOut;
     private final JsonCodec.Sink jsonSink = new JsonCodec.Sink();
     private final Attributes attributes = new Attributes();
+    /** Scratch space for decoding parameters, reset for every request. */
+    private final Arena scratch = new Arena(SCRATCH_INTS, SCRATCH_BYTES);
     private final InetSocketAddress remoteAddress;
     private final RouteMatch match;
     private Endpoint<Handler> endpoint;
@@ -132,6 +137,7 @@ final class Exchange implements Context {
         endpoint = null;
         requestId = null;
         attributes.clear();
+        scratch.reset();
         continueSent = false;
         broken = false;
         resetResponse();
@@ -204,7 +210,7 @@ final class Exchange implements Context {
             return null;
         }
         int i = endpoint.paramIndex(name);
-        return i < 0 ? null : match.value(input.array(), i, input.base() - matchBase);
+        return i < 0 ? null : match.value(input.array(), i, input.base() - matchBase, scratch);
     }
 
     @Override
@@ -213,7 +219,7 @@ final class Exchange implements Context {
         if (length <= 0) {
             return List.of();
         }
-        return QueryString.all(input.array(), input.base() + head.queryStart(), length, name);
+        return QueryString.all(input.array(), input.base() + head.queryStart(), length, name, scratch);
     }
 
     @Override
@@ -264,7 +270,7 @@ final class Exchange implements Context {
         if (length <= 0) {
             return null;
         }
-        return QueryString.first(input.array(), input.base() + head.queryStart(), length, name);
+        return QueryString.first(input.array(), input.base() + head.queryStart(), length, name, scratch);
     }
 
     @Override

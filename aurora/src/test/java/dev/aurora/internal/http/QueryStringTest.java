@@ -3,6 +3,7 @@ package dev.aurora.internal.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,15 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Query parameter lookup and {@code application/x-www-form-urlencoded} decoding. */
 class QueryStringTest {
+    private static final Arena SCRATCH = new Arena(4, 4);
 
     private static String first(String query, String name) {
         byte[] b = query.getBytes(StandardCharsets.ISO_8859_1);
-        return QueryString.first(b, 0, b.length, name);
+        return QueryString.first(b, 0, b.length, name, SCRATCH);
     }
 
     private static String decode(String s) {
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-        return QueryString.decode(b, 0, b.length);
+        return QueryString.decode(b, 0, b.length, SCRATCH);
     }
 
     @Test
@@ -28,6 +30,29 @@ class QueryStringTest {
         assertEquals("3", first("a=1&b=2&c=3", "c"));
         assertNull(first("a=1&b=2", "c"));
         assertNull(first("", "a"));
+    }
+
+    @Test
+    void encodedNamesMatchTheirDecodedForm() {
+        assertEquals("2", first("x=1&%70age=2", "page"));
+        assertEquals("v", first("a+b=v", "a b"));
+        assertEquals("x", first("n%C3%A4me=x", "n\u00e4me"));
+        assertEquals("raw", first("n\u00c3\u00a4me=raw", "n\u00e4me"), "unescaped UTF-8 bytes in a name");
+        assertNull(first("n%C3%A4me=x", "name"));
+        assertNull(first("pag=1&pagee=2", "page"));
+    }
+
+    @Test
+    void manyLookupsInOneRequestGrowTheScratchArena() {
+        Arena small = new Arena(1, 1);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            q.append("k%20").append(i).append("=v%20").append(i).append('&');
+        }
+        byte[] b = q.toString().getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 200; i += 37) {
+            assertEquals("v " + i, QueryString.first(b, 0, b.length, "k " + i, small));
+        }
     }
 
     @Test
@@ -105,10 +130,10 @@ class QueryStringTest {
         byte[] b = "GET /p?a=1&b=2 HTTP/1.1".getBytes(StandardCharsets.ISO_8859_1);
         int start = 7;
         int length = 7;
-        assertEquals("1", QueryString.first(b, start, length, "a"));
-        assertEquals("2", QueryString.first(b, start, length, "b"));
-        assertNull(QueryString.first(b, start, 3, "b"), "b lies outside the range");
-        assertEquals("1", QueryString.first(b, start, 3, "a"));
+        assertEquals("1", QueryString.first(b, start, length, "a", SCRATCH));
+        assertEquals("2", QueryString.first(b, start, length, "b", SCRATCH));
+        assertNull(QueryString.first(b, start, 3, "b", SCRATCH), "b lies outside the range");
+        assertEquals("1", QueryString.first(b, start, 3, "a", SCRATCH));
     }
 
     @Test
@@ -122,7 +147,7 @@ class QueryStringTest {
         Wire.Parsed p = Wire.ok("GET /search?q=hello+w%C3%B6rld&page=2&q=second HTTP/1.1\r\nHost: h\r\n\r\n");
         byte[] b = p.in.array();
         int start = p.in.base() + p.head.queryStart();
-        assertEquals("hello w\u00f6rld", QueryString.first(b, start, p.head.queryLength(), "q"));
-        assertEquals("2", QueryString.first(b, start, p.head.queryLength(), "page"));
+        assertEquals("hello w\u00f6rld", QueryString.first(b, start, p.head.queryLength(), "q", SCRATCH));
+        assertEquals("2", QueryString.first(b, start, p.head.queryLength(), "page", SCRATCH));
     }
 }

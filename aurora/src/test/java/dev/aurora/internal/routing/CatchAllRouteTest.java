@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@code *name}: the rest of the path, zero or more segments, without the leading slash. */
 class CatchAllRouteTest {
+    private static final Arena SCRATCH = new Arena(4, 4);
 
     /** The catch-all's value when {@code pattern} alone is asked for {@code path}, or null on a miss. */
     private static String rest(String pattern, String path) {
@@ -16,7 +18,7 @@ class CatchAllRouteTest {
         byte[] b = path.getBytes(StandardCharsets.ISO_8859_1);
         RouteMatch match = tree.newMatch();
         Endpoint<String> endpoint = tree.find(b, 0, b.length, match);
-        return endpoint == null ? null : match.value(b, match.count() - 1);
+        return endpoint == null ? null : match.value(b, match.count() - 1, SCRATCH);
     }
 
     @Test
@@ -64,8 +66,8 @@ class CatchAllRouteTest {
         assertEquals(2, match.count());
         assertEquals("rest", endpoint.paramName(1));
         assertEquals(1, endpoint.paramIndex("rest"));
-        assertEquals("42", match.value(b, 0));
-        assertEquals("x/y", match.value(b, 1));
+        assertEquals("42", match.value(b, 0, SCRATCH));
+        assertEquals("x/y", match.value(b, 1, SCRATCH));
         assertEquals(b.length, match.end(1));
     }
 

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Parameters: offsets into the request bytes, names, and percent-decoding on demand. */
 class RouteParamsTest {
+    private static final Arena SCRATCH = new Arena(4, 4);
     private final RouteMatch match;
     private final RouteTree<String> tree;
 
@@ -31,7 +33,7 @@ class RouteParamsTest {
     private String value(String path) {
         byte[] b = path.getBytes(StandardCharsets.ISO_8859_1);
         assertNotNull(find(b), path);
-        return match.value(b, match.count() - 1);
+        return match.value(b, match.count() - 1, SCRATCH);
     }
 
     @Test
@@ -43,8 +45,8 @@ class RouteParamsTest {
         assertEquals(2, endpoint.paramCount());
         assertEquals("uid", endpoint.paramName(0));
         assertEquals("pid", endpoint.paramName(1));
-        assertEquals("7", match.value(b, endpoint.paramIndex("uid")));
-        assertEquals("1234", match.value(b, endpoint.paramIndex("pid")));
+        assertEquals("7", match.value(b, endpoint.paramIndex("uid"), SCRATCH));
+        assertEquals("1234", match.value(b, endpoint.paramIndex("pid"), SCRATCH));
         assertEquals(-1, endpoint.paramIndex("id"));
     }
 
@@ -104,7 +106,7 @@ class RouteParamsTest {
     void rawNonAsciiBytesAreReadAsUtf8() {
         byte[] b = "/files/é".getBytes(StandardCharsets.UTF_8);
         assertNotNull(find(b));
-        assertEquals("é", match.value(b, 0));
+        assertEquals("é", match.value(b, 0, SCRATCH));
     }
 
     @Test
@@ -127,7 +129,7 @@ class RouteParamsTest {
     void paramIndexBeyondTheCountIsRefused() {
         byte[] b = "/files/x".getBytes(StandardCharsets.US_ASCII);
         find(b);
-        assertThrows(IndexOutOfBoundsException.class, () -> match.value(b, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> match.value(b, 1, SCRATCH));
         assertThrows(IndexOutOfBoundsException.class, () -> match.end(-1));
     }
 
@@ -145,8 +147,8 @@ class RouteParamsTest {
         for (int i = 0; i < 100; i++) {
             byte[] b = ("/users/" + i + "/posts/" + (i * 7)).getBytes(StandardCharsets.US_ASCII);
             find(b);
-            assertEquals(String.valueOf(i), match.value(b, 0));
-            assertEquals(String.valueOf(i * 7), match.value(b, 1));
+            assertEquals(String.valueOf(i), match.value(b, 0, SCRATCH));
+            assertEquals(String.valueOf(i * 7), match.value(b, 1, SCRATCH));
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.aurora.internal.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.aurora.internal.mem.Arena;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Static beats parameter beats catch-all at each segment, with backtracking when a branch fails deeper. */
 class RoutePrecedenceTest {
+    private static final Arena SCRATCH = new Arena(4, 4);
 
     /** A tree with one GET route per pattern; each route's value is its pattern. */
     private static RouteTree<String> tree(String... patterns) {
@@ -28,7 +30,7 @@ class RoutePrecedenceTest {
         }
         StringBuilder s = new StringBuilder(endpoint.handler("GET"));
         for (int i = 0; i < match.count(); i++) {
-            s.append(' ').append(endpoint.paramName(i)).append('=').append(match.value(b, i));
+            s.append(' ').append(endpoint.paramName(i)).append('=').append(match.value(b, i, SCRATCH));
         }
         return s.toString();
     }
