@@ -1,5 +1,7 @@
 package dev.aurora.internal.http;
 
+import dev.aurora.internal.mem.BufferPool;
+import dev.aurora.internal.mem.PooledBuffer;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 
@@ -23,6 +25,9 @@ public final class InputBuffer {
     private final ByteSource source;
     private final int maxCapacity;
     private final BeforeRead beforeRead;
+    /** Where the array comes from and goes back to, or null for a plain array. */
+    private final BufferPool pool;
+    private PooledBuffer lease;
     private byte[] buf;
     private int base;
     private int headLength;
@@ -33,10 +38,37 @@ public final class InputBuffer {
     private boolean eof;
 
     public InputBuffer(ByteSource source, int initialCapacity, int maxCapacity, BeforeRead beforeRead) {
+        this(source, null, initialCapacity, maxCapacity, beforeRead);
+    }
+
+    /**
+     * A buffer whose array is leased from {@code pool} (and replaced by a larger lease when a head
+     * needs more room); {@link #release()} gives it back.
+     */
+    public InputBuffer(ByteSource source, BufferPool pool, int initialCapacity, int maxCapacity, BeforeRead beforeRead) {
         this.source = source;
-        this.buf = new byte[initialCapacity];
+        this.pool = pool;
         this.maxCapacity = Math.max(initialCapacity, maxCapacity);
         this.beforeRead = beforeRead;
+        this.buf = allocate(initialCapacity);
+    }
+
+    private byte[] allocate(int capacity) {
+        if (pool == null) {
+            return new byte[capacity];
+        }
+        lease = pool.acquire(capacity);
+        return lease.array();
+    }
+
+    /** Gives a leased array back to its pool; the buffer must not be used afterwards. Idempotent. */
+    public void release() {
+        PooledBuffer leased = lease;
+        lease = null;
+        buf = null;
+        if (leased != null) {
+            leased.release();
+        }
     }
 
     public byte[] array() {
@@ -174,10 +206,17 @@ public final class InputBuffer {
             if (buf.length >= maxCapacity) {
                 throw new ProtocolException(431, "Request Header Fields Too Large");
             }
-            target = new byte[Math.min(maxCapacity, buf.length * 2)];
+            PooledBuffer previous = lease;
+            target = allocate(Math.min(maxCapacity, buf.length * 2));
+            System.arraycopy(buf, base, target, 0, headLength);
+            System.arraycopy(buf, pos, target, headLength, unread);
+            if (previous != null) {
+                previous.release();
+            }
+        } else {
+            System.arraycopy(buf, base, target, 0, headLength);
+            System.arraycopy(buf, pos, target, headLength, unread);
         }
-        System.arraycopy(buf, base, target, 0, headLength);
-        System.arraycopy(buf, pos, target, headLength, unread);
         buf = target;
         base = 0;
         pos = headLength;

@@ -20,7 +20,7 @@ public final class OutputBuffer {
     private static final int MAX_WRITE_SLICE = 64 * 1024;
 
     private final OutputStream out;
-    private final byte[] buf;
+    private byte[] buf;
     private int count;
     private long bytesWritten;
     private long flushes;
@@ -28,8 +28,22 @@ public final class OutputBuffer {
     private volatile long writeStartedNanos;
 
     public OutputBuffer(OutputStream out, int capacity) {
+        this(out, new byte[capacity]);
+    }
+
+    /** A buffer over {@code buffer} (for example one leased from a pool). */
+    public OutputBuffer(OutputStream out, byte[] buffer) {
         this.out = out;
-        this.buf = new byte[capacity];
+        this.buf = buffer;
+    }
+
+    /**
+     * Lets go of the array before it goes back to its pool: anything written afterwards fails
+     * instead of landing in a buffer another connection now owns.
+     */
+    public void detach() {
+        buf = null;
+        count = 0;
     }
 
     /** Bytes buffered and not yet written to the socket. */

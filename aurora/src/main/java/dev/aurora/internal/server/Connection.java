@@ -6,6 +6,8 @@ import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestHead;
+import dev.aurora.internal.mem.BufferPool;
+import dev.aurora.internal.mem.PooledBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -39,7 +41,8 @@ final class Connection implements Runnable {
     private static final int IDLE = 1;
     private static final int CLOSED = 2;
     private static final VarHandle STATE;
-    private static final int INITIAL_READ_BUFFER = 8192;
+    /** Pool size classes: a browser's head fits in 4 KiB; 16 KiB batches many pipelined answers. */
+    private static final int INITIAL_READ_BUFFER = 4096;
     private static final int WRITE_BUFFER = 16384;
 
     static {
@@ -60,6 +63,7 @@ final class Connection implements Runnable {
     private volatile OutputBuffer output;
     private volatile Thread thread;
     private InputBuffer input;
+    private PooledBuffer writeLease;
     private RequestHead head;
     private HeadReader reader;
     private Exchange exchange;
@@ -93,10 +97,12 @@ final class Connection implements Runnable {
     /** Sets up the buffers and per-connection state; the thread that calls it serves the connection. */
     void open() throws IOException {
         thread = Thread.currentThread();
-        OutputBuffer out = new OutputBuffer(transport.output(), WRITE_BUFFER);
+        BufferPool pool = server.buffers();
+        writeLease = pool.acquire(WRITE_BUFFER);
+        OutputBuffer out = new OutputBuffer(transport.output(), writeLease.array());
         output = out;
         int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
-        input = new InputBuffer(transport.input(), INITIAL_READ_BUFFER, maxRead, out::flush);
+        input = new InputBuffer(transport.input(), pool, INITIAL_READ_BUFFER, maxRead, out::flush);
         head = new RequestHead(config.maxHeaderCount());
         reader = new HeadReader(config);
         exchange = new Exchange(config, input, out, server, transport.remoteAddress());
@@ -148,7 +154,23 @@ final class Connection implements Runnable {
         transport.close();
         if (!closed) {
             closed = true;
+            releaseBuffers();
             server.connections().remove(this);
+        }
+    }
+
+    /** Back to the pool, on every way out (the serving thread's finally), also after errors and timeouts. */
+    private void releaseBuffers() {
+        if (input != null) {
+            input.release();
+        }
+        OutputBuffer out = output;
+        if (out != null) {
+            out.detach();
+        }
+        if (writeLease != null) {
+            writeLease.release();
+            writeLease = null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.mem.BufferPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ public final class ServerRuntime {
     private final ServerConfig config;
     private final Dispatcher dispatcher;
     private final ConnectionRegistry connections;
+    private final BufferPool buffers = new BufferPool();
     private final TimeoutWatchdog watchdog;
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
@@ -46,6 +48,11 @@ public final class ServerRuntime {
 
     ConnectionRegistry connections() {
         return connections;
+    }
+
+    /** Where connections lease their read and write buffers. */
+    public BufferPool buffers() {
+        return buffers;
     }
 
     Dispatcher dispatcher() {

@@ -95,6 +95,8 @@ class ConnectionChurnTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> runtime.openConnections() == 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> openFileDescriptors() <= baseline);
+            assertEquals(0, runtime.buffers().stats().outstanding(), runtime.buffers().toString());
+            assertTrue(runtime.buffers().stats().hits() > connections, "buffers were reused: " + runtime.buffers());
             assertTrue(answered.get() >= connections / 3, "answered " + answered.get());
             assertEquals(0, runtime.openConnections());
         } finally {

@@ -121,4 +121,39 @@ class InProcessConnectionTest {
             assertTrue(text(connection.exchange(bytes("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"))).endsWith("\r\n\r\nok"));
         }
     }
+
+    @Test
+    void buffersGoBackToThePoolOnEveryWayOut() {
+        Aurora app = app(ServerConfig.defaults().withMaxHeaderSize(64 * 1024), new AtomicInteger());
+        var pool = InProcess.runtime(app).buffers();
+
+        try (InProcessConnection connection = InProcess.connect(app)) {
+            connection.exchange(GET);
+            assertEquals(2, pool.stats().outstanding(), "a read and a write buffer while open");
+        }
+        assertEquals(0, pool.stats().outstanding(), "closed by the client");
+
+        InProcessConnection limit = InProcess.connect(app);
+        limit.exchange(bytes("GET /n HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        assertFalse(limit.isOpen());
+        assertEquals(0, pool.stats().outstanding(), "closed by the server");
+
+        InProcessConnection bad = InProcess.connect(app);
+        bad.exchange(bytes("BAD\r\n\r\n"));
+        assertEquals(0, pool.stats().outstanding(), "closed after a protocol error");
+
+        // A 20 KiB header makes the read buffer grow into a larger class, which must go back too.
+        InProcessConnection big = InProcess.connect(app);
+        String answer = text(big.exchange(bytes("GET /n HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")));
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertEquals(2, pool.stats().outstanding(), "the grown buffer replaced the first one");
+        big.close();
+        assertEquals(0, pool.stats().outstanding());
+
+        for (int i = 0; i < 10; i++) {
+            InProcess.connect(app).close();
+        }
+        assertEquals(0, pool.stats().outstanding());
+        assertTrue(pool.stats().hits() >= 10, pool.toString());
+    }
 }
