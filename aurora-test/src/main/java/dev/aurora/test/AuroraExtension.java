@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -28,7 +30,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * closes each value when its scope ends: clients, captured logs, and servers this extension
  * started.
  */
-public final class AuroraExtension implements ParameterResolver {
+public final class AuroraExtension implements ParameterResolver, InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AuroraExtension.class);
     private static final String LOG_CAPTURE = "dev.aurora.test.LogCapture";
 
@@ -60,6 +62,43 @@ public final class AuroraExtension implements ParameterResolver {
                 ClientResource.class).client();
     }
 
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        proceed(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+        proceed(invocation, context);
+    }
+
+    /** Runs the test body on a virtual thread when {@code @AuroraTest(virtualThread = true)} asks for it. */
+    private static void proceed(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        if (!annotation(context).map(AuroraTest::virtualThread).orElse(false)) {
+            invocation.proceed();
+            return;
+        }
+        Throwable[] failure = new Throwable[1];
+        Thread body = Thread.ofVirtual().name("aurora-test-" + context.getDisplayName()).start(() -> {
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        try {
+            body.join();
+        } catch (InterruptedException e) {
+            body.interrupt();
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
     /** The application of this context's scope, built on first use. */
     private static AppHandle app(ExtensionContext context) {
         Source source = Source.find(context);
@@ -70,18 +109,23 @@ public final class AuroraExtension implements ParameterResolver {
 
     /** {@code @AuroraTest(server = ...)} of the test method, else of the nearest class that has one. */
     private static boolean serverMode(ExtensionContext context) {
+        return annotation(context).map(AuroraTest::server).orElse(false);
+    }
+
+    /** The {@code @AuroraTest} of the test method, else of the nearest class that has one. */
+    private static Optional<AuroraTest> annotation(ExtensionContext context) {
         Optional<AuroraTest> onMethod = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, AuroraTest.class));
         if (onMethod.isPresent()) {
-            return onMethod.get().server();
+            return onMethod;
         }
         for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
             Optional<AuroraTest> onClass = AnnotationSupport.findAnnotation(c, AuroraTest.class);
             if (onClass.isPresent()) {
-                return onClass.get().server();
+                return onClass;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Where the application comes from: a {@link TestApp} field or method. */

@@ -56,4 +56,16 @@ public @interface AuroraTest {
      * @return {@code true} for a real server on a random port
      */
     boolean server() default false;
+
+    /**
+     * Whether test methods run on a virtual thread of their own, as handlers do in production.
+     * In-process requests from a virtual thread are served on it directly, without handing the
+     * connection to another thread: a round trip then costs a few microseconds instead of the tens
+     * a hop between OS threads costs (figures in {@code docs/performance.md}). Lifecycle methods
+     * ({@code @BeforeEach} and the like) still run on JUnit's thread, so thread-locals they set are
+     * not visible in the test. {@code false} by default.
+     *
+     * @return {@code true} to run test methods on a virtual thread
+     */
+    boolean virtualThread() default false;
 }

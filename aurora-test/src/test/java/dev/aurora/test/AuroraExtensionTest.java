@@ -389,6 +389,47 @@ class AuroraExtensionTest {
         assertEquals(1, Set.copyOf(Parallel.PORTS).size());
     }
 
+    // ---- test bodies on virtual threads ----
+
+    @AuroraTest(virtualThread = true)
+    static class VirtualBodies {
+        static final Map<String, Boolean> VIRTUAL = new ConcurrentHashMap<>();
+
+        @TestApp
+        static Aurora app() {
+            return greetingApp().get("/thread", ctx -> ctx.send(Thread.currentThread().isVirtual() + " "
+                    + Thread.currentThread().getName()));
+        }
+
+        @Test
+        void bodyRunsOnAVirtualThread(AuroraTestClient client) {
+            VIRTUAL.put("body", Thread.currentThread().isVirtual());
+            // served on the caller's own virtual thread: the handler sees the test's thread
+            client.get("/thread").send().assertBody("true " + Thread.currentThread().getName());
+        }
+
+        @Test
+        void failuresStillFailTheTest() {
+            throw new AssertionError("reported from the virtual thread");
+        }
+
+        @Test
+        @AuroraTest(virtualThread = false)
+        void methodCanOptOut(AuroraTestClient client) {
+            VIRTUAL.put("optedOut", Thread.currentThread().isVirtual());
+            client.get("/thread").send().assertStatus(200);
+        }
+    }
+
+    @Test
+    void virtualThreadRunsTestBodiesOnVirtualThreadsAndReportsTheirFailures() {
+        EngineExecutionResults results = run(VirtualBodies.class, false);
+
+        assertEquals(List.of("reported from the virtual thread"), failures(results));
+        results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        assertEquals(Map.of("body", true, "optedOut", false), VirtualBodies.VIRTUAL);
+    }
+
     // ---- misuse gets a message that says what to do ----
 
     @AuroraTest
