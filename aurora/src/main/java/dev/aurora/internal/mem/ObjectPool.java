@@ -37,7 +37,7 @@ public final class ObjectPool<T> {
     private final Object[] places;
     /** Places holding a free object. */
     private final StripedStack occupied;
-    /** Places holding nothing. */
+    /** Places free to take an object (they may still point to one that is out; see the class comment). */
     private final StripedStack empty;
     private final LongAdder created = new LongAdder();
     private final LongAdder dropped = new LongAdder();

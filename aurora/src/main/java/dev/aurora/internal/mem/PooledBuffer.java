@@ -37,6 +37,14 @@ public final class PooledBuffer {
     private final int sizeClass;
     private final int slot;
     private volatile int state;
+    /**
+     * Unused: 64 bytes that keep the states of two neighbouring handles out of one cache line. A GC
+     * copies a class's handles next to each other, and different threads write their states.
+     * Measured, two threads after a full GC: 43-56 ns per acquire + release each without, 22-26 ns
+     * with.
+     */
+    @SuppressWarnings("unused")
+    private long pad1, pad2, pad3, pad4, pad5, pad6, pad7, pad8;
 
     /**
      * @param sizeClass index of the pool's size class, or {@link #UNPOOLED}

@@ -30,9 +30,9 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Padding. Each stripe's lock, top and counters sit between two 64-byte pads, and its value array
  * has 64 spare bytes at each end: a stack that is full or empty works at one end of its array, which
- * would otherwise share a cache line with whatever object the allocator put next to it (measured: a
- * pair of threads on stripes of two different stacks went from 32 to 67 ns per operation when their
- * hot ends happened to be neighbours).
+ * would otherwise share a cache line with whatever object the allocator put next to it (measured:
+ * two threads cycling an {@link ObjectPool} took 67 instead of 32 ns per acquire + release each when
+ * the hot end of one's stripe happened to neighbour the other's).
  *
  * <p>The capacity is split exactly over the stripes (the first {@code capacity % stripes} stripes
  * hold one more), so the stack never holds more than {@code capacity} values. Pushes and pops are
