@@ -6,22 +6,22 @@ import java.lang.invoke.MethodType;
 
 /**
  * Bytes allocated by the current thread, from {@code com.sun.management.ThreadMXBean}, reached
- * reflectively: the tests compile as part of module {@code dev.aurora}, which does not read
- * {@code jdk.management}.
+ * reflectively (the module {@code dev.aurora} itself does not read {@code jdk.management}). Shared
+ * by the allocation tests of every package.
  */
-final class Allocations {
+public final class Allocations {
     private static final MethodHandle COUNTER = counter();
 
     private Allocations() {
     }
 
     /** Whether this JVM counts per-thread allocation. */
-    static boolean supported() {
+    public static boolean supported() {
         return COUNTER != null;
     }
 
     /** Bytes the current thread has allocated so far. */
-    static long allocatedBytes() {
+    public static long allocatedBytes() {
         try {
             return (long) COUNTER.invokeExact();
         } catch (Throwable t) {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.internal.mem.Allocations;
 import dev.aurora.internal.mem.Arena;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,35 +19,9 @@ class RouteLookupAllocationTest {
     private static final Arena SCRATCH = new Arena(4, 4);
     private static final int LOOKUPS = 10_000;
 
-    /**
-     * {@code ThreadMXBean::getCurrentThreadAllocatedBytes}, reached reflectively: the tests compile as
-     * part of module {@code dev.aurora}, which does not read {@code jdk.management}. Null if unsupported.
-     */
-    private static MethodHandle allocatedBytes() {
-        try {
-            Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
-            Object bean = factory.getMethod("getThreadMXBean").invoke(null);
-            Class<?> sunBean = Class.forName("com.sun.management.ThreadMXBean");
-            if (!sunBean.isInstance(bean)
-                    || !(boolean) sunBean.getMethod("isThreadAllocatedMemoryEnabled").invoke(bean)) {
-                return null;
-            }
-            return MethodHandles.publicLookup()
-                    .findVirtual(sunBean, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
-                    .bindTo(bean);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
-        }
-    }
-
-    private static long read(MethodHandle counter) throws Throwable {
-        return (long) counter.invokeExact();
-    }
-
     @Test
-    void lookupsAllocateNothing() throws Throwable {
-        MethodHandle counter = allocatedBytes();
-        Assumptions.assumeTrue(counter != null, "per-thread allocation counter not supported");
+    void lookupsAllocateNothing() {
+        Assumptions.assumeTrue(Allocations.supported(), "per-thread allocation counter not supported");
         RouteTree.Builder<String> builder = RouteTree.builder();
         for (int i = 0; i < 100; i++) {
             builder.add("GET", "/api/v1/res" + i + "/list", "static" + i, "Alloc.java:1");
@@ -76,10 +48,10 @@ class RouteLookupAllocationTest {
         for (int round = 0; round < 20; round++) { // warm up, so JIT compilation is not counted
             found += lookups(tree, match, fixed, fixedLength, param, paramLength, rest, restLength, miss, missLength);
         }
-        read(counter);
-        long before = read(counter);
+        Allocations.allocatedBytes();
+        long before = Allocations.allocatedBytes();
         found += lookups(tree, match, fixed, fixedLength, param, paramLength, rest, restLength, miss, missLength);
-        long allocated = read(counter) - before;
+        long allocated = Allocations.allocatedBytes() - before;
         assertEquals(21 * 3 * LOOKUPS, found);
         assertTrue(allocated < 1024, allocated + " bytes allocated by " + 4 * LOOKUPS + " lookups");
     }
