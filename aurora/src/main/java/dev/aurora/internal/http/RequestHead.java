@@ -56,7 +56,8 @@ public final class RequestHead {
         valueEnd = new int[maxHeaderCount];
     }
 
-    void reset() {
+    /** Forgets the last request (the reader does this before parsing; pools on release). */
+    public void reset() {
         lineCount = 0;
         method = null;
         queryStart = -1;

@@ -103,7 +103,7 @@ final class Connection implements Runnable {
         output = out;
         int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
         input = new InputBuffer(transport.input(), pool, INITIAL_READ_BUFFER, maxRead, out::flush);
-        head = new RequestHead(config.maxHeaderCount());
+        head = server.heads().acquire();
         reader = new HeadReader(config);
         exchange = new Exchange(config, input, out, server, transport.remoteAddress());
     }
@@ -159,10 +159,14 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Back to the pool, on every way out (the serving thread's finally), also after errors and timeouts. */
+    /** Back to the pools, on every way out (the serving thread's finally), also after errors and timeouts. */
     private void releaseBuffers() {
         if (input != null) {
             input.release();
+        }
+        if (head != null) {
+            server.heads().release(head);
+            head = null;
         }
         OutputBuffer out = output;
         if (out != null) {

@@ -2,7 +2,9 @@ package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.mem.BufferPool;
+import dev.aurora.internal.mem.ObjectPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,11 +27,14 @@ import org.slf4j.LoggerFactory;
 public final class ServerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
+    private static final int MAX_POOLED_HEADS = 1024;
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
     private final ConnectionRegistry connections;
     private final BufferPool buffers = new BufferPool();
+    /** Header tables (six int arrays of maxHeaderCount) outlive their connections. */
+    private final ObjectPool<RequestHead> heads;
     private final TimeoutWatchdog watchdog;
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
@@ -39,6 +44,8 @@ public final class ServerRuntime {
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = new ConnectionRegistry(config.maxConnections());
+        this.heads = new ObjectPool<>(() -> new RequestHead(config.maxHeaderCount()), RequestHead::reset,
+                Math.min(config.maxConnections(), MAX_POOLED_HEADS));
         this.watchdog = new TimeoutWatchdog(connections, config);
     }
 
@@ -48,6 +55,11 @@ public final class ServerRuntime {
 
     ConnectionRegistry connections() {
         return connections;
+    }
+
+    /** Where connections get their request header tables. */
+    ObjectPool<RequestHead> heads() {
+        return heads;
     }
 
     /** Where connections lease their read and write buffers. */

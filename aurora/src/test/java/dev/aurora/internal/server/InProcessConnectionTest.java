@@ -155,5 +155,8 @@ class InProcessConnectionTest {
         }
         assertEquals(0, pool.stats().outstanding());
         assertTrue(pool.stats().hits() >= 10, pool.toString());
+        var heads = InProcess.runtime(app).heads();
+        assertEquals(0, heads.stats().outstanding(), heads.toString());
+        assertTrue(heads.stats().hits() >= 10, "header tables are reused: " + heads);
     }
 }
