@@ -287,7 +287,10 @@ public final class Aurora implements AutoCloseable {
 
     /**
      * Sets the Jackson mapper used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)} and error
-     * bodies (Jackson's defaults otherwise).
+     * bodies. Without one, Aurora uses Jackson's defaults (unknown properties are refused) with
+     * safe read limits: nesting depth 256, numbers of 256 characters, field names of 1024
+     * characters, a million tokens; a body over a limit gets {@code 400} naming the limit. A
+     * mapper given here keeps its own {@code StreamReadConstraints}.
      *
      * @param mapper a configured mapper; it must not be reconfigured after start
      * @return this application

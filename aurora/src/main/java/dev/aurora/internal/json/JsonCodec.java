@@ -3,6 +3,8 @@ package dev.aurora.internal.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,8 +30,23 @@ public final class JsonCodec {
      * pool reuses them across connections; past the bound Jackson allocates and drops.
      */
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
-    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS)).build()));
+    /** Deeper documents are refused before Jackson recurses into them (400, never a stack overflow). */
+    public static final int MAX_NESTING_DEPTH = 256;
+    /** Longer numbers are refused before BigInteger/BigDecimal parsing, which is superlinear. */
+    public static final int MAX_NUMBER_LENGTH = 256;
+    public static final int MAX_NAME_LENGTH = 1024;
+    /** Bounds the work of a body made of many tiny tokens; a 10,000-element array is far below it. */
+    public static final long MAX_TOKEN_COUNT = 1_000_000;
+    private static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxTokenCount(MAX_TOKEN_COUNT)
+            .build();
+    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS))
+            .streamReadConstraints(READ_LIMITS)
+            .build()));
 
     private final ObjectMapper mapper;
 
@@ -61,6 +78,8 @@ public final class JsonCodec {
         JavaType javaType = mapper.getTypeFactory().constructType(type);
         try {
             return mapper.readValue(json, javaType);
+        } catch (StreamConstraintsException e) {
+            throw new BadRequestException(limitMessage(e) + at(e));
         } catch (UnrecognizedPropertyException e) {
             throw new BadRequestException("Unknown field '" + e.getPropertyName() + "'" + at(e));
         } catch (JsonMappingException e) {
@@ -75,6 +94,28 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new BadRequestException("Unreadable JSON body");
         }
+    }
+
+    /** Jackson's constraint messages name its own classes; say what the client sent instead. */
+    private static String limitMessage(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        StreamReadConstraints limits = READ_LIMITS;
+        if (m.contains("nesting depth")) {
+            return "JSON nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (m.contains("Number value length") || m.contains("Number length")) {
+            return "JSON number longer than " + limits.getMaxNumberLength() + " characters";
+        }
+        if (m.contains("Name length") || m.contains("Name value length")) {
+            return "JSON field name longer than " + limits.getMaxNameLength() + " characters";
+        }
+        if (m.contains("String value length") || m.contains("String length")) {
+            return "JSON string longer than " + limits.getMaxStringLength() + " characters";
+        }
+        if (m.contains("Token count")) {
+            return "JSON document has more than " + limits.getMaxTokenCount() + " tokens";
+        }
+        return "JSON body exceeds a parser limit";
     }
 
     private static String at(JsonProcessingException e) {
