@@ -315,6 +315,19 @@ class ErrorMappingTest {
     }
 
     @Test
+    void hostileNestingIs400NamingTheLimitOverARealSocket() {
+        app.post("/any", ctx -> ctx.json(ctx.bodyAs(Object.class)));
+        try (AuroraTestClient socket = AuroraTestClient.http(app)) {
+            TestResponse r = socket.post("/any").body("[".repeat(100_000), "application/json").send()
+                    .assertStatus(400).assertHeader("Content-Type", "application/problem+json");
+
+            assertTrue(r.problem().detail().startsWith("JSON nested deeper than 256 levels"), r::describe);
+            socket.post("/any").body("[".repeat(20) + "1" + "]".repeat(20), "application/json").send()
+                    .assertStatus(200).assertBody("[".repeat(20) + "1" + "]".repeat(20));
+        }
+    }
+
+    @Test
     void emptyBodyForJsonIs400() {
         app.post("/people", ctx -> ctx.json(ctx.bodyAs(Person.class)));
 
