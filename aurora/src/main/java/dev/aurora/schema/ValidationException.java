@@ -27,6 +27,17 @@ public class ValidationException extends BadRequestException {
         this.violations = violations;
     }
 
+    /**
+     * Records no stack trace: this is thrown on client input, where the trace is never logged and
+     * filling it in would be work an attacker could make us repeat.
+     *
+     * @return this exception
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** @return what failed, in the order found */
     public List<Violation> violations() {
         return violations;

@@ -53,7 +53,11 @@ final class Walker {
 
     /** Validates whatever {@code v} is at runtime: a container, a leaf, or an object with a plan. */
     static boolean value(Object v, Walker w, int depth) {
-        if (v == null || Types.leaf(v.getClass())) {
+        if (v == null) {
+            return true;
+        }
+        Kind kind = Kind.of(v.getClass());
+        if (kind == Kind.LEAF) {
             return true;
         }
         if (w == null && depth > FAST_DEPTH) {
@@ -68,11 +72,12 @@ final class Walker {
             w.onPath.add(v);
         }
         try {
-            return switch (v) {
-                case Collection<?> c -> elements(c, w, depth);
-                case Map<?, ?> m -> values(m, w, depth);
-                case Object[] a -> array(a, w, depth);
-                default -> object(v, w, depth);
+            return switch (kind) {
+                case COLLECTION -> elements((Collection<?>) v, w, depth);
+                case MAP -> values((Map<?, ?>) v, w, depth);
+                case ARRAY -> array((Object[]) v, w, depth);
+                case OBJECT -> object(v, w, depth);
+                case LEAF -> true;
             };
         } finally {
             if (w != null) {

@@ -27,6 +27,11 @@ class ValidationExceptionTest {
     }
 
     @Test
+    void recordsNoStackTrace() {
+        assertEquals(0, new ValidationException(List.of(new Violation("", "required", "x"))).getStackTrace().length);
+    }
+
+    @Test
     void oneViolationReadsSingular() {
         assertEquals("1 invalid value", new ValidationException(List.of(new Violation("", "required", "x"))).getMessage());
     }
