@@ -4,9 +4,9 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -23,7 +23,7 @@ import java.util.regex.PatternSyntaxException;
  * members' types (they are looked up by runtime class while walking), so self-referencing types
  * cannot recurse here. Runs on any thread; immutable.
  */
-record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
+final class Plan {
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
         protected Plan computeValue(Class<?> type) {
@@ -31,12 +31,23 @@ record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
         }
     };
 
+    private final Member[] members;
+
+    private Plan(Member[] members) {
+        this.members = members;
+    }
+
+    /** The constrained members; shared, never modified. */
+    Member[] members() {
+        return members;
+    }
+
     static Plan of(Class<?> type) {
         return PLANS.get(type);
     }
 
     private static Plan build(Class<?> type) {
-        List<dev.aurora.schema.Member> members = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent rc : type.getRecordComponents()) {
                 add(members, type, rc.getName(), rc.getType(), rc, rc.getAccessor());
@@ -50,7 +61,7 @@ record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
                 }
             }
         }
-        return new Plan(type, members.toArray(dev.aurora.schema.Member[]::new));
+        return new Plan(members.toArray(Member[]::new));
     }
 
     /** Superclasses first, stopping at the JDK. */
@@ -62,8 +73,8 @@ record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
         return chain;
     }
 
-    private static void add(List<dev.aurora.schema.Member> members, Class<?> owner, String name,
-            Class<?> type, AnnotatedElement el, Member accessor) {
+    private static void add(List<Member> members, Class<?> owner, String name,
+            Class<?> type, AnnotatedElement el, AccessibleObject accessor) {
         String where = owner.getName() + "." + name;
         List<Check> checks = checks(where, type, el);
         RangeCheck range = null;
@@ -80,15 +91,15 @@ record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
             Class<?> to = integral ? long.class : double.class;
             MethodHandle getter = getter(where, owner, accessor, to);
             members.add(integral
-                    ? new dev.aurora.schema.Member.LongMember(name, getter, range)
-                    : new dev.aurora.schema.Member.DoubleMember(name, getter, range));
+                    ? new Member.LongMember(name, getter, range)
+                    : new Member.DoubleMember(name, getter, range));
             return;
         }
         boolean descend = Types.mayDescend(type);
         if (checks.isEmpty() && !descend) {
             return;
         }
-        members.add(new dev.aurora.schema.Member.RefMember(name, getter(where, owner, accessor, Object.class),
+        members.add(new Member.RefMember(name, getter(where, owner, accessor, Object.class),
                 checks.toArray(Check[]::new), descend));
     }
 
@@ -164,7 +175,7 @@ record Plan(Class<?> type, dev.aurora.schema.Member[] members) {
     }
 
     /** A getter typed {@code (Object)to}, reached with the owner's private access if we have it. */
-    private static MethodHandle getter(String where, Class<?> owner, Member accessor, Class<?> to) {
+    private static MethodHandle getter(String where, Class<?> owner, AccessibleObject accessor, Class<?> to) {
         MethodHandle h;
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());

@@ -29,6 +29,12 @@ import java.util.Set;
  * invokes prebuilt method handles, and a valid value without {@link Pattern} members allocates
  * nothing. Instances are immutable and safe to share between threads.
  *
+ * <p>What is walked is decided by each value's runtime class: objects of non-JDK classes with
+ * constrained members, collection and object-array elements, and map values (addressed by the
+ * key's {@code toString()}). A member is only looked into if its declared type can hold such
+ * values: {@code Object}, a collection, map or object array, a type variable, or a non-JDK type;
+ * a member declared as, say, {@code Serializable} is not.
+ *
  * <p>Types in another module must open their package to {@code dev.aurora} (or have public
  * accessors in an exported package). Cycles in the object graph are safe: an object already on
  * the path from the root is not validated again.

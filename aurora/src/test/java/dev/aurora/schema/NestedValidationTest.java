@@ -45,6 +45,18 @@ class NestedValidationTest {
     record Holder(Object anything, List<List<Item>> grid) {
     }
 
+    record Box<T>(T value) {
+    }
+
+    interface Shape {
+    }
+
+    record Circle(@Range(min = 1) int radius) implements Shape {
+    }
+
+    record Drawing(Shape main, Map<String, List<Shape>> layers) {
+    }
+
     private static Order order(List<Item> items) {
         return new Order("a@b.io", items, new Item[0], Set.of(), Map.of(), null);
     }
@@ -88,6 +100,25 @@ class NestedValidationTest {
         assertEquals(List.of(new Violation("/anything/qty", "range", "must be between 1 and 10"),
                 new Violation("/grid/1/1/name", "required", "must not be null")),
                 Schema.of(Holder.class).violations(h));
+    }
+
+    @Test
+    void genericAndInterfaceTypedMembersAreWalkedByRuntimeClass() {
+        assertEquals(List.of(new Violation("/value/qty", "range", "must be between 1 and 10")),
+                Schema.of(Box.class).violations(new Box<>(new Item("x", 0))));
+        Drawing d = new Drawing(new Circle(0), Map.of("top", List.of(new Circle(2), new Circle(-1))));
+        assertEquals(List.of(new Violation("/main/radius", "range", "must be at least 1"),
+                new Violation("/layers/top/1/radius", "range", "must be at least 1")),
+                Schema.of(Drawing.class).violations(d));
+    }
+
+    @Test
+    void aValidRootOfAJdkTypeOrContainerWorks() {
+        @SuppressWarnings("unchecked")
+        Schema<List<Item>> list = (Schema<List<Item>>) (Schema<?>) Schema.of(List.class);
+        assertEquals(List.of(new Violation("/1/name", "required", "must not be null")),
+                list.violations(List.of(new Item("a", 1), new Item(null, 1))));
+        assertEquals(List.of(), Schema.of(String.class).violations("anything"));
     }
 
     @Test

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** A valid flat value is checked without allocating, once the JIT has compiled the path. */
 class ValidationAllocationTest {
-    enum Plan { FREE, PRO }
+    enum Tier { FREE, PRO }
 
     record Signup(@Required @Length(min = 3, max = 20) String user, @Email String email,
             @OneOf({"en", "de", "fr"}) String lang, @Range(min = 13, max = 130) int age,
             @Range(min = 0, max = 1) double ratio, @Range(min = 1, max = 9) Long invites,
-            @Required Plan plan, boolean terms) {
+            @Required Tier tier, boolean terms) {
     }
 
     record Profile(@Required Signup signup, @Length(max = 40) String bio) {
@@ -24,7 +24,7 @@ class ValidationAllocationTest {
     void validNestedRecordAllocatesNothing() {
         assumeTrue(Allocations.supported());
         Schema<Profile> schema = Schema.of(Profile.class);
-        Profile ok = new Profile(new Signup("bob", "bob@example.org", "en", 40, 1, null, Plan.FREE, false), "hi");
+        Profile ok = new Profile(new Signup("bob", "bob@example.org", "en", 40, 1, null, Tier.FREE, false), "hi");
         assertEquals(0, leastBytesAfterWarmUp(() -> schema.validate(ok)), "bytes allocated by 10,000 validations");
     }
 
@@ -48,7 +48,7 @@ class ValidationAllocationTest {
     void validFlatRecordAllocatesNothing() {
         assumeTrue(Allocations.supported());
         Schema<Signup> schema = Schema.of(Signup.class);
-        Signup ok = new Signup("alice", "alice@example.com", "de", 30, 0.5, 3L, Plan.PRO, true);
+        Signup ok = new Signup("alice", "alice@example.com", "de", 30, 0.5, 3L, Tier.PRO, true);
         assertEquals(0, leastBytesAfterWarmUp(() -> schema.validate(ok)), "bytes allocated by 10,000 validations");
         assertEquals(List.of(), schema.violations(ok));
     }
