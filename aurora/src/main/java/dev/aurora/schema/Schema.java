@@ -26,8 +26,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@link #of(Class)} does all reflection once per type and caches the result; validating only
- * invokes prebuilt method handles, and a valid value without {@link Pattern} members allocates
- * nothing. Instances are immutable and safe to share between threads.
+ * invokes prebuilt method handles. Once the JIT has compiled it, checking a valid object allocates
+ * nothing, except one {@code Matcher} per {@link Pattern} value and whatever iterating its
+ * collections costs. Instances are immutable and safe to share between threads.
  *
  * <p>What is walked is decided by each value's runtime class: objects of non-JDK classes with
  * constrained members, collection and object-array elements, and map values (addressed by the

@@ -121,6 +121,34 @@ class NestedValidationTest {
         assertEquals(List.of(), Schema.of(String.class).violations("anything"));
     }
 
+    record Misused(@Length(max = 1) Integer n) {
+    }
+
+    class Inner { // not static: has a synthetic field for the outer instance, which is skipped
+        @Required String name;
+    }
+
+    @Test
+    void misuseOnlyReachableAtRuntimeFailsWhenMet() {
+        Schema<Holder> schema = Schema.of(Holder.class);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> schema.violations(new Holder(new Misused(1), List.of())));
+        assertEquals("@Length on " + Misused.class.getName()
+                + ".n needs a CharSequence, Collection, Map or array, not java.lang.Integer", e.getMessage());
+    }
+
+    @Test
+    void innerClassesAreCheckedByTheirOwnFields() {
+        assertEquals(List.of(new Violation("/name", "required", "must not be null")),
+                Schema.of(Inner.class).violations(new Inner()));
+    }
+
+    @Test
+    void violationListsAreUnmodifiable() {
+        List<Violation> got = Schema.of(Order.class).violations(order(List.of()));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, got::clear);
+    }
+
     @Test
     void inheritedFieldsComeFirst() {
         Derived d = new Derived();
