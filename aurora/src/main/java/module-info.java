@@ -12,4 +12,5 @@ module dev.aurora {
     exports dev.aurora;
     exports dev.aurora.annotation;
     exports dev.aurora.error;
+    exports dev.aurora.schema;
 }

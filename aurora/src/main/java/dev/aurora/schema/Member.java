@@ -1,0 +1,137 @@
+package dev.aurora.schema;
+
+import java.lang.invoke.MethodHandle;
+
+/**
+ * One record component or field with its prebuilt getter and checks. Primitive members read
+ * through a getter typed {@code (Object)long} or {@code (Object)double}, so no value is boxed.
+ * Runs on any thread; immutable.
+ */
+abstract sealed class Member {
+    final String name;
+    /** {@code "/" + name} with RFC 6901 escaping, computed once. */
+    final String segment;
+
+    Member(String name) {
+        this.name = name;
+        this.segment = JsonPointer.escape(name);
+    }
+
+    /**
+     * Checks this member of {@code owner}. With a null walker (the fast pass) it stops at the first
+     * failure and returns false; otherwise it reports every violation to the walker.
+     */
+    abstract boolean check(Object owner, Walker walker, int depth);
+
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    /** An integral primitive with a {@link Range}. */
+    static final class LongMember extends Member {
+        private final MethodHandle getter; // (Object)long
+        private final RangeCheck range;
+
+        LongMember(String name, MethodHandle getter, RangeCheck range) {
+            super(name);
+            this.getter = getter;
+            this.range = range;
+        }
+
+        @Override
+        boolean check(Object owner, Walker walker, int depth) {
+            long v;
+            try {
+                v = (long) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            if (range.test(v)) {
+                return true;
+            }
+            if (walker != null) {
+                walker.report(segment, range.code(), range.message());
+            }
+            return false;
+        }
+    }
+
+    /** A floating-point primitive with a {@link Range}. */
+    static final class DoubleMember extends Member {
+        private final MethodHandle getter; // (Object)double
+        private final RangeCheck range;
+
+        DoubleMember(String name, MethodHandle getter, RangeCheck range) {
+            super(name);
+            this.getter = getter;
+            this.range = range;
+        }
+
+        @Override
+        boolean check(Object owner, Walker walker, int depth) {
+            double v;
+            try {
+                v = (double) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            if (range.test(v)) {
+                return true;
+            }
+            if (walker != null) {
+                walker.report(segment, range.code(), range.message());
+            }
+            return false;
+        }
+    }
+
+    /** A reference-typed member: its checks, then (if it may hold constrained objects) its contents. */
+    static final class RefMember extends Member {
+        private final MethodHandle getter; // (Object)Object
+        private final Check[] checks;
+        private final boolean descend;
+
+        RefMember(String name, MethodHandle getter, Check[] checks, boolean descend) {
+            super(name);
+            this.getter = getter;
+            this.checks = checks;
+            this.descend = descend;
+        }
+
+        @Override
+        boolean check(Object owner, Walker walker, int depth) {
+            Object v;
+            try {
+                v = (Object) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            boolean ok = true;
+            for (Check c : checks) {
+                if (!c.test(v)) {
+                    if (walker == null) {
+                        return false;
+                    }
+                    String message = c instanceof RequiredCheck r ? r.messageFor(v) : c.message();
+                    walker.report(segment, c.code(), message);
+                    ok = false;
+                }
+            }
+            if (descend && v != null) {
+                if (walker == null) {
+                    return Walker.value(v, null, depth + 1);
+                }
+                walker.push(segment);
+                ok &= Walker.value(v, walker, depth + 1);
+                walker.pop();
+            }
+            return ok;
+        }
+    }
+}
