@@ -104,13 +104,17 @@ public interface Context {
     }
 
     /**
-     * Reads the body as JSON with the application's {@code ObjectMapper}.
+     * Reads the body as JSON with the application's {@code ObjectMapper}, then validates the value
+     * against its {@code dev.aurora.schema} annotations ({@code @Required}, {@code @Range}, ...),
+     * nested objects and collection elements included.
      *
      * @param type the class to bind to
      * @param <T> the result type
-     * @return the bound value
-     * @throws dev.aurora.error.BadRequestException for malformed JSON (naming line and column) or
-     *     a value that does not fit the type (naming the field)
+     * @return the bound, valid value
+     * @throws dev.aurora.error.BadRequestException for malformed JSON (naming line and column), a
+     *     value that does not fit the type (naming the field), or an unknown field
+     * @throws dev.aurora.schema.ValidationException ({@code 400} with an {@code errors} array) if
+     *     the value breaks its constraints
      */
     <T> T bodyAs(Class<T> type);
 

@@ -38,10 +38,11 @@ final class Types {
         return !leaf(declared);
     }
 
+    /** JDK classes, and Jackson's (a bound body may hold {@code JsonNode} trees, which carry no constraints). */
     static boolean jdk(Class<?> c) {
         String n = c.getPackageName();
         return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
-                || n.startsWith("sun.") || n.startsWith("com.sun.");
+                || n.startsWith("sun.") || n.startsWith("com.sun.") || n.startsWith("com.fasterxml.jackson.");
     }
 
     static boolean number(Class<?> c) {

@@ -330,12 +330,12 @@ final class Exchange implements Context {
 
     @Override
     public <T> T bodyAs(Class<T> type) {
-        return server.json().read(body(), type);
+        return BodyValidation.validated(server.json().read(body(), type));
     }
 
     @Override
     public <T> T bodyAs(Type type) {
-        return server.json().read(body(), type);
+        return BodyValidation.validated(server.json().<T>read(body(), type));
     }
 
     @Override
