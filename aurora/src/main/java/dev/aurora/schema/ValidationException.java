@@ -34,7 +34,7 @@ public class ValidationException extends BadRequestException {
      * @return this exception
      */
     @Override
-    public synchronized Throwable fillInStackTrace() {
+    public Throwable fillInStackTrace() {
         return this;
     }
 
