@@ -23,6 +23,14 @@ abstract sealed class Member {
      */
     abstract boolean check(Object owner, Walker walker, int depth);
 
+    /** A primitive's range result: reported to the walker (if any) when it failed. */
+    final boolean rangeOutcome(boolean passed, RangeCheck range, Walker walker) {
+        if (!passed && walker != null) {
+            walker.report(segment, range.code(), range.message());
+        }
+        return passed;
+    }
+
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
@@ -52,13 +60,7 @@ abstract sealed class Member {
             } catch (Throwable t) {
                 throw rethrow(t);
             }
-            if (range.test(v)) {
-                return true;
-            }
-            if (walker != null) {
-                walker.report(segment, range.code(), range.message());
-            }
-            return false;
+            return rangeOutcome(range.test(v), range, walker);
         }
     }
 
@@ -81,13 +83,7 @@ abstract sealed class Member {
             } catch (Throwable t) {
                 throw rethrow(t);
             }
-            if (range.test(v)) {
-                return true;
-            }
-            if (walker != null) {
-                walker.report(segment, range.code(), range.message());
-            }
-            return false;
+            return rangeOutcome(range.test(v), range, walker);
         }
     }
 
