@@ -7,10 +7,12 @@
  */
 module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.toml;
     requires org.slf4j;
 
     exports dev.aurora;
     exports dev.aurora.annotation;
+    exports dev.aurora.config;
     exports dev.aurora.error;
     exports dev.aurora.schema;
 }

@@ -1,12 +1,15 @@
 package dev.aurora;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurora.config.ConfigException;
+import dev.aurora.config.Configuration;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.InProcess;
 import dev.aurora.internal.server.ServerRuntime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +70,30 @@ public final class Aurora implements AutoCloseable {
      */
     public static Aurora create(ServerConfig config) {
         return new Aurora(config);
+    }
+
+    /**
+     * Creates an application from a configuration file: its {@code [server]} section, then
+     * {@code AURORA_SERVER_*} environment variables and {@code aurora.server.*} system properties.
+     *
+     * @param file a {@code .toml} or {@code .json} file
+     * @return an application with that configuration
+     * @throws ConfigException naming the source, key and problem of each invalid value
+     * @see Configuration
+     */
+    public static Aurora fromConfig(Path file) {
+        return fromConfig(Configuration.load(file));
+    }
+
+    /**
+     * Creates an application from the {@code server} section of a configuration.
+     *
+     * @param config the configuration
+     * @return an application with that configuration
+     * @throws ConfigException naming the source, key and problem of each invalid value
+     */
+    public static Aurora fromConfig(Configuration config) {
+        return new Aurora(config.server());
     }
 
     /** @return the configuration this application was created with */

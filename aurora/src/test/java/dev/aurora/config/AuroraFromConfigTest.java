@@ -1,0 +1,72 @@
+package dev.aurora.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aurora.Aurora;
+import dev.aurora.TrailingSlash;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuroraFromConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsAServerFromATomlFile() throws Exception {
+        Path file = dir.resolve("aurora.toml");
+        Files.writeString(file, """
+                [server]
+                host = "127.0.0.1"
+                port = 0
+                trailing_slash = "redirect"
+                header_timeout = "2s"
+                """);
+        try (Aurora app = Aurora.fromConfig(file)) {
+            app.get("/hello", ctx -> ctx.send("from " + ctx.path()));
+            app.start();
+            assertEquals(TrailingSlash.REDIRECT, app.config().trailingSlash());
+            assertEquals(Duration.ofSeconds(2), app.config().headerTimeout());
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> moved = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/hello/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(308, moved.statusCode(), "the trailing-slash policy came from the file");
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
+            assertEquals("from /hello", ok.body());
+        }
+    }
+
+    @Test
+    void aConfigurationCarriesOverridesIntoTheApplication() throws IOException {
+        Path file = dir.resolve("aurora.json");
+        Files.writeString(file, "{\"server\": {\"port\": 1234, \"maxConnections\": 10}}");
+        Configuration config = Configuration.builder().file(file)
+                .environment(Map.of("AURORA_SERVER_MAX_CONNECTIONS", "20"))
+                .systemProperties(Map.of())
+                .build();
+        try (Aurora app = Aurora.fromConfig(config)) {
+            assertEquals(1234, app.config().port());
+            assertEquals(20, app.config().maxConnections());
+        }
+    }
+
+    @Test
+    void anInvalidFileFailsBeforeAnythingStarts() throws IOException {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, "[server]\nport = -1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Aurora.fromConfig(file));
+        assertTrue(e.getMessage().contains("bad.toml:2: server.port: must be between 0 and 65535: -1"), e.getMessage());
+    }
+}
