@@ -2,21 +2,51 @@ package dev.aurora.examples.hello;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.config.ConfigException;
+import dev.aurora.config.Configuration;
+import java.nio.file.Path;
 
 /**
  * The smallest useful Aurora application: plain text, JSON serialized per request, an echo and a
  * path parameter.
  *
  * <p>Run: {@code ./mvnw -q -pl examples/hello -am -DskipTests package exec:exec}, then
- * {@code curl http://127.0.0.1:8080/}. Arguments: {@code [port] [host]} (default 8080 on
- * 127.0.0.1). Stops gracefully on Ctrl-C or SIGTERM.
+ * {@code curl http://127.0.0.1:8080/}. Stops gracefully on Ctrl-C or SIGTERM.
+ *
+ * <p>Configuration, each beating the one before: this class's {@link #DEFAULTS}, the
+ * {@code [server]} table of {@code aurora.toml} in the working directory (if present; another file
+ * with {@code -Dhello.config=path}), {@code AURORA_SERVER_*} environment variables,
+ * {@code -Daurora.server.*} system properties, and the arguments {@code [port] [host]}.
  */
 public final class HelloApp {
     /** The JSON body of {@code GET /json}. */
     public record Message(String message) {
     }
 
+    /** Loopback only and 1 MiB bodies unless configured otherwise. */
+    public static final ServerConfig DEFAULTS = ServerConfig.defaults()
+            .withHost("127.0.0.1")
+            .withMaxBodySize(1024 * 1024);
+
     private HelloApp() {
+    }
+
+    /**
+     * Reads the server configuration.
+     *
+     * @param sources where configuration comes from (the file, environment, properties)
+     * @param args optional port and host, which beat every other source
+     * @return the server configuration
+     * @throws ConfigException naming the source, key and problem of each invalid value
+     */
+    public static ServerConfig configure(Configuration.Builder sources, String... args) {
+        if (args.length > 0) {
+            sources.set("server.port", args[0]);
+        }
+        if (args.length > 1) {
+            sources.set("server.host", args[1]);
+        }
+        return sources.build().section("server", ServerConfig.class, DEFAULTS);
     }
 
     /**
@@ -39,10 +69,18 @@ public final class HelloApp {
      * @param args optional port and host
      */
     public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        String host = args.length > 1 ? args[1] : "127.0.0.1";
-        Aurora app = create(ServerConfig.defaults().withHost(host).withMaxBodySize(1024 * 1024));
+        ServerConfig config;
+        try {
+            Path file = Path.of(System.getProperty("hello.config", "aurora.toml"));
+            config = configure(Configuration.builder().fileIfExists(file), args);
+        } catch (ConfigException e) {
+            // A configuration mistake is the operator's to fix: say what and where, without a stack trace.
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Aurora app = create(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "aurora-shutdown"));
-        app.start(port);
+        app.start();
     }
 }
