@@ -96,26 +96,14 @@ public final class QueryRecordBinder<T extends Record> {
      */
     public T bind(Context ctx) {
         Object[] args = new Object[components.length];
-        List<Violation> violations = null;
+        List<Violation> violations = new ArrayList<>(0);
         for (int i = 0; i < components.length; i++) {
-            Component c = components[i];
-            List<String> values = c.shape == Shape.SCALAR || c.shape == Shape.OPTIONAL
-                    ? single(ctx.query(c.name))
-                    : ctx.queries(c.name);
-            List<Violation> found = c.read(values, args, i);
-            if (!found.isEmpty()) {
-                violations = violations == null ? new ArrayList<>() : violations;
-                violations.addAll(found);
-            }
+            args[i] = components[i].read(ctx, violations);
         }
-        if (violations != null) {
+        if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return schema.validate(construct(args));
-    }
-
-    private static List<String> single(String value) {
-        return value == null ? List.of() : List.of(value);
     }
 
     private T construct(Object[] args) {
@@ -134,35 +122,44 @@ public final class QueryRecordBinder<T extends Record> {
     private enum Shape { SCALAR, OPTIONAL, LIST, SET }
 
     /** One component: its parameter name, how many values it takes, and how each converts. */
-    private record Component(String name, Shape shape, ValueConverter converter, boolean primitive, boolean string) {
-        /** Stores the converted value in {@code args[i]}; returns what did not convert. */
-        List<Violation> read(List<String> values, Object[] args, int i) {
-            List<Violation> violations = List.of();
+    private record Component(String name, String pointer, Shape shape, ValueConverter converter, boolean primitive,
+            boolean string) {
+
+        /** The component's value from {@code ctx}'s query; what does not convert goes to {@code violations}. */
+        Object read(Context ctx, List<Violation> violations) {
+            if (shape == Shape.SCALAR || shape == Shape.OPTIONAL) {
+                int before = violations.size();
+                Object value = convert(ctx.query(name), -1, violations);
+                if (value == null && primitive && violations.size() == before) {
+                    violations.add(new Violation(pointer, "required", "must be present"));
+                }
+                return shape == Shape.OPTIONAL ? Optional.ofNullable(value) : value;
+            }
+            List<String> values = ctx.queries(name);
             List<Object> converted = new ArrayList<>(values.size());
             for (int j = 0; j < values.size(); j++) {
-                String value = values.get(j);
-                if (value.isEmpty() && !string) {
-                    continue; // an empty form field: absent, not malformed
-                }
-                try {
-                    converted.add(converter.parse(value));
-                } catch (IllegalArgumentException e) {
-                    String pointer = "/" + name + (shape == Shape.LIST || shape == Shape.SET ? "/" + j : "");
-                    violations = violations.isEmpty() ? new ArrayList<>() : violations;
-                    violations.add(new Violation(pointer, "type", converter.expectation()));
+                Object value = convert(values.get(j), j, violations);
+                if (value != null) {
+                    converted.add(value);
                 }
             }
-            Object first = converted.isEmpty() ? null : converted.getFirst();
-            args[i] = switch (shape) {
-                case SCALAR -> first;
-                case OPTIONAL -> Optional.ofNullable(first);
-                case LIST -> List.copyOf(converted);
-                case SET -> Collections.unmodifiableSet(new LinkedHashSet<>(converted));
-            };
-            if (primitive && first == null && violations.isEmpty()) {
-                return List.of(new Violation("/" + name, "required", "must be present"));
+            return shape == Shape.LIST ? List.copyOf(converted) : Collections.unmodifiableSet(new LinkedHashSet<>(converted));
+        }
+
+        /**
+         * @param index the value's position for a collection, -1 for a scalar
+         * @return the converted value, or null if absent (missing, or an empty form field) or malformed
+         */
+        private Object convert(String value, int index, List<Violation> violations) {
+            if (value == null || (value.isEmpty() && !string)) {
+                return null;
             }
-            return violations;
+            try {
+                return converter.parse(value);
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation(index < 0 ? pointer : pointer + "/" + index, "type", converter.expectation()));
+                return null;
+            }
         }
     }
 
@@ -183,7 +180,8 @@ public final class QueryRecordBinder<T extends Record> {
             throw new IllegalArgumentException(owner.getName() + "." + rc.getName() + " has type " + generic.getTypeName()
                     + ", which no query parameter converts to; use " + SUPPORTED);
         }
-        return new Component(rc.getName(), shape, converter, raw.isPrimitive(), element == String.class);
+        return new Component(rc.getName(), "/" + rc.getName(), shape, converter, raw.isPrimitive(),
+                element == String.class);
     }
 
     private static MethodHandle constructor(Class<?> type, Class<?>[] raw) {
