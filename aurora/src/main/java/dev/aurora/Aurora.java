@@ -50,6 +50,7 @@ public final class Aurora implements AutoCloseable {
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private ObjectMapper objectMapper;
+    private JsonConfig jsonConfig = JsonConfig.defaults();
     private ServerRuntime runtime;
     private ServerRuntime inProcess;
     private int port = -1;
@@ -314,10 +315,10 @@ public final class Aurora implements AutoCloseable {
 
     /**
      * Sets the Jackson mapper used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)} and error
-     * bodies. Without one, Aurora uses Jackson's defaults (unknown properties are refused) with
-     * safe read limits: nesting depth 256, numbers of 256 characters, field names of 1024
-     * characters, a million tokens; a body over a limit gets {@code 400} naming the limit. A
-     * mapper given here keeps its own {@code StreamReadConstraints}.
+     * bodies. Without one, Aurora builds a mapper from {@link #json(JsonConfig)}: Jackson's defaults
+     * (unknown properties are refused) with safe read limits; a body over a limit gets {@code 400}
+     * naming the limit. A mapper given here takes precedence over that configuration and keeps its
+     * own {@code StreamReadConstraints}.
      *
      * @param mapper a configured mapper; it must not be reconfigured after start
      * @return this application
@@ -325,6 +326,19 @@ public final class Aurora implements AutoCloseable {
     public Aurora jsonMapper(ObjectMapper mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return register(() -> objectMapper = mapper);
+    }
+
+    /**
+     * Sets how request bodies are read as JSON: unknown properties and the parser's limits (see
+     * {@link JsonConfig} for the defaults). Ignored if a mapper is set with {@link #jsonMapper}.
+     * The mapper is built at start; with the defaults, every application shares one.
+     *
+     * @param config the JSON configuration
+     * @return this application
+     */
+    public Aurora json(JsonConfig config) {
+        Objects.requireNonNull(config, "config");
+        return register(() -> jsonConfig = config);
     }
 
     /**
@@ -382,7 +396,7 @@ public final class Aurora implements AutoCloseable {
         RouteTree.Builder<Handler> tree = RouteTree.builder();
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
                 tree.add(method, pattern, MiddlewareChain.compose(middleware, handler), site));
-        JsonCodec json = objectMapper == null ? JsonCodec.defaults() : new JsonCodec(objectMapper);
+        JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json);
     }
 

@@ -8,7 +8,9 @@ import java.util.Objects;
  * @param pointer where the value is, as an RFC 6901 JSON Pointer ({@code /items/3/name}); the
  *     root value is {@code ""}
  * @param code the machine-readable constraint: {@code required}, {@code range}, {@code length},
- *     {@code pattern}, {@code email} or {@code oneOf}
+ *     {@code pattern}, {@code email} or {@code oneOf}; when binding a query ({@code
+ *     dev.aurora.Validated#query}) also {@code type} (a value that does not convert) and {@code
+ *     invalid} (refused by the record's constructor)
  * @param message a readable explanation, e.g. {@code must be between 1 and 10}
  */
 public record Violation(String pointer, String code, String message) {

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns the text of one path parameter, query parameter or header into the type of the controller
- * parameter it binds to: String, int, long, double, boolean (or their wrappers), UUID or an enum.
+ * parameter (or query record component, see {@link QueryRecordBinder}) it binds to: String, int,
+ * long, double, boolean (or their wrappers), UUID or an enum.
  *
  * <p>Built at registration, one per controller parameter, with its failure message written out
  * already; immutable, then used by every connection's virtual thread.
@@ -23,11 +24,13 @@ final class ValueConverter {
     static final String SUPPORTED = "String, int, long, double, boolean (or their wrappers), UUID or an enum";
 
     private final Function<String, Object> parse;
+    private final String expectation;
     private final String failure;
 
-    private ValueConverter(Function<String, Object> parse, String failure) {
+    private ValueConverter(Function<String, Object> parse, String label, String expectation) {
         this.parse = parse;
-        this.failure = failure;
+        this.expectation = expectation;
+        this.failure = expectation.isEmpty() ? label : label + " " + expectation;
     }
 
     /**
@@ -37,27 +40,27 @@ final class ValueConverter {
      */
     static ValueConverter of(Class<?> type, String label) {
         if (type == String.class) {
-            return new ValueConverter(s -> s, label);
+            return new ValueConverter(s -> s, label, "");
         }
         if (type == int.class || type == Integer.class) {
-            return new ValueConverter(s -> Integer.parseInt(integer(s)), label + " must be an int");
+            return new ValueConverter(s -> Integer.parseInt(integer(s)), label, "must be an int");
         }
         if (type == long.class || type == Long.class) {
-            return new ValueConverter(s -> Long.parseLong(integer(s)), label + " must be a long");
+            return new ValueConverter(s -> Long.parseLong(integer(s)), label, "must be a long");
         }
         if (type == double.class || type == Double.class) {
-            return new ValueConverter(ValueConverter::parseDouble, label + " must be a number");
+            return new ValueConverter(ValueConverter::parseDouble, label, "must be a number");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return new ValueConverter(ValueConverter::parseBoolean, label + " must be true or false");
+            return new ValueConverter(ValueConverter::parseBoolean, label, "must be true or false");
         }
         if (type == UUID.class) {
-            return new ValueConverter(ValueConverter::parseUuid, label + " must be a UUID");
+            return new ValueConverter(ValueConverter::parseUuid, label, "must be a UUID");
         }
         if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();
             String names = Stream.of(constants).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
-            return new ValueConverter(enumParser(constants), label + " must be one of " + names);
+            return new ValueConverter(enumParser(constants), label, "must be one of " + names);
         }
         return null;
     }
@@ -83,6 +86,11 @@ final class ValueConverter {
      */
     Object parse(String value) {
         return parse.apply(value);
+    }
+
+    /** What a value must look like, e.g. {@code must be a long}; empty when every string fits. */
+    String expectation() {
+        return expectation;
     }
 
     /** The message sent when a value does not fit, e.g. {@code Path parameter id must be a long}. */

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.aurora.JsonConfig;
 import dev.aurora.error.BadRequestException;
+import dev.aurora.error.HttpException;
+import dev.aurora.error.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
@@ -18,9 +23,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * An application's JSON: one shared, thread-safe {@link ObjectMapper} (configurable per
- * application), a reusable per-connection {@link Sink} so serializing a response does not allocate
- * a fresh byte array, and reading that turns Jackson's failures into {@code 400}s a client can act
+ * An application's JSON: one shared, thread-safe {@link ObjectMapper} (built from the application's
+ * {@link JsonConfig}, or the application's own), a reusable per-connection {@link Sink} so
+ * serializing a response does not allocate a fresh byte array, and reading that turns Jackson's failures into {@code 400}s a client can act
  * on (line and column for malformed JSON, the field for a value of the wrong type). Any thread.
  */
 public final class JsonCodec {
@@ -30,33 +35,44 @@ public final class JsonCodec {
      * pool reuses them across connections; past the bound Jackson allocates and drops.
      */
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
-    /** Deeper documents are refused before Jackson recurses into them (400, never a stack overflow). */
-    public static final int MAX_NESTING_DEPTH = 256;
-    /** Longer numbers are refused before BigInteger/BigDecimal parsing, which is superlinear. */
-    public static final int MAX_NUMBER_LENGTH = 256;
-    public static final int MAX_NAME_LENGTH = 1024;
-    /** Bounds the work of a body made of many tiny tokens; a 10,000-element array is far below it. */
-    public static final long MAX_TOKEN_COUNT = 1_000_000;
-    private static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxNameLength(MAX_NAME_LENGTH)
-            .maxTokenCount(MAX_TOKEN_COUNT)
-            .build();
-    private static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS))
-            .streamReadConstraints(READ_LIMITS)
-            .build()));
+    private static final JsonCodec DEFAULT = build(JsonConfig.defaults());
 
     private final ObjectMapper mapper;
+    /** The mapper's own limits, so refusals name the numbers actually enforced. */
+    private final StreamReadConstraints limits;
 
+    /** A codec around an application's own mapper, which keeps its own read limits. */
     public JsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.limits = mapper.getFactory().streamReadConstraints();
     }
 
-    /** The codec with Jackson's default mapper. */
+    /** The codec for {@link JsonConfig#defaults()}: one instance, shared by every application. */
     public static JsonCodec defaults() {
         return DEFAULT;
+    }
+
+    /** @return the shared default codec for the default configuration, otherwise a new codec */
+    public static JsonCodec of(JsonConfig config) {
+        return config.equals(JsonConfig.defaults()) ? DEFAULT : build(config);
+    }
+
+    private static JsonCodec build(JsonConfig config) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(config.maxNestingDepth())
+                .maxNumberLength(config.maxNumberLength())
+                .maxStringLength(config.maxStringLength())
+                .maxNameLength(config.maxNameLength())
+                .maxTokenCount(config.maxTokenCount())
+                .maxDocumentLength(config.maxDocumentLength())
+                .build();
+        JsonFactory factory = JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS))
+                .streamReadConstraints(limits)
+                .build();
+        return new JsonCodec(JsonMapper.builder(factory)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, config.failOnUnknownProperties())
+                .build());
     }
 
     public ObjectMapper mapper() {
@@ -73,16 +89,26 @@ public final class JsonCodec {
      * Reads {@code json} as {@code type}.
      *
      * @throws BadRequestException for malformed JSON or a mismatch with the type
+     * @throws PayloadTooLargeException for a document longer than the mapper's maximum length
      */
     public <T> T read(byte[] json, Type type) {
+        long maxLength = limits.getMaxDocumentLength();
+        if (maxLength > 0 && json.length > maxLength) {
+            // Refused before Jackson sees a byte, whatever it checks for array input.
+            throw documentTooLong();
+        }
         JavaType javaType = mapper.getTypeFactory().constructType(type);
         try {
             return mapper.readValue(json, javaType);
         } catch (StreamConstraintsException e) {
-            throw new BadRequestException(limitMessage(e) + at(e));
+            throw limitExceeded(e);
         } catch (UnrecognizedPropertyException e) {
             throw new BadRequestException("Unknown field '" + e.getPropertyName() + "'" + at(e));
         } catch (JsonMappingException e) {
+            // A string is measured when data binding asks for its text, so a broken limit can come wrapped.
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw limitExceeded(limit);
+            }
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
                     .collect(Collectors.joining("/"));
@@ -96,10 +122,20 @@ public final class JsonCodec {
         }
     }
 
+    private HttpException limitExceeded(StreamConstraintsException e) {
+        if (String.valueOf(e.getOriginalMessage()).contains("Document length")) {
+            return documentTooLong();
+        }
+        return new BadRequestException(limitMessage(e) + at(e));
+    }
+
+    private PayloadTooLargeException documentTooLong() {
+        return new PayloadTooLargeException("JSON body longer than " + limits.getMaxDocumentLength() + " bytes");
+    }
+
     /** Jackson's constraint messages name its own classes; say what the client sent instead. */
-    private static String limitMessage(StreamConstraintsException e) {
+    private String limitMessage(StreamConstraintsException e) {
         String m = String.valueOf(e.getOriginalMessage());
-        StreamReadConstraints limits = READ_LIMITS;
         if (m.contains("nesting depth")) {
             return "JSON nested deeper than " + limits.getMaxNestingDepth() + " levels";
         }

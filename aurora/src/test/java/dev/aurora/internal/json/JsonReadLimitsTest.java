@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurora.JsonConfig;
 import dev.aurora.error.BadRequestException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The default codec's read limits: hostile bodies get a 400 that says which limit, never a crash. */
 class JsonReadLimitsTest {
+    private static final JsonConfig LIMITS = JsonConfig.defaults();
     private final JsonCodec codec = JsonCodec.defaults();
 
     record Item(String name, int count) {
@@ -35,8 +37,8 @@ class JsonReadLimitsTest {
     void twentyLevelsAndTheLimitItselfAreFine() {
         JsonNode twenty = codec.read(bytes(nested(20)), JsonNode.class);
         assertEquals(20, depth(twenty));
-        JsonNode deepest = codec.read(bytes(nested(JsonCodec.MAX_NESTING_DEPTH)), JsonNode.class);
-        assertEquals(JsonCodec.MAX_NESTING_DEPTH, depth(deepest));
+        JsonNode deepest = codec.read(bytes(nested(LIMITS.maxNestingDepth())), JsonNode.class);
+        assertEquals(LIMITS.maxNestingDepth(), depth(deepest));
     }
 
     private static int depth(JsonNode node) {
@@ -49,7 +51,7 @@ class JsonReadLimitsTest {
 
     @Test
     void deeperNestingIsRefusedWithTheLimit() {
-        String message = refused(nested(JsonCodec.MAX_NESTING_DEPTH + 1), JsonNode.class);
+        String message = refused(nested(LIMITS.maxNestingDepth() + 1), JsonNode.class);
         assertTrue(message.startsWith("JSON nested deeper than 256 levels"), message);
     }
 
@@ -63,13 +65,13 @@ class JsonReadLimitsTest {
     void longNumbersAreRefusedBeforeBigNumberParsing() {
         BigDecimal big = codec.read(bytes("1".repeat(200)), BigDecimal.class);
         assertEquals(new BigDecimal("1".repeat(200)), big);
-        String message = refused("{\"n\":" + "9".repeat(JsonCodec.MAX_NUMBER_LENGTH + 1) + "}", Map.class);
+        String message = refused("{\"n\":" + "9".repeat(LIMITS.maxNumberLength() + 1) + "}", Map.class);
         assertTrue(message.startsWith("JSON number longer than 256 characters"), message);
     }
 
     @Test
     void longFieldNamesAreRefused() {
-        String message = refused("{\"" + "k".repeat(JsonCodec.MAX_NAME_LENGTH + 1) + "\":1}", Map.class);
+        String message = refused("{\"" + "k".repeat(LIMITS.maxNameLength() + 1) + "\":1}", Map.class);
         assertTrue(message.startsWith("JSON field name longer than 1024 characters"), message);
     }
 
