@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #parse10000Orders} / {@link #bind10000Orders}: 10,000 different order documents; one
  *       operation = all 10,000.</li>
  *   <li>{@link #bindDeep20}: a document nested 20 levels deep.</li>
- *   <li>{@link #bindBatch10000}: a document with an array of 10,000 objects (about 370 KB).</li>
+ *   <li>{@link #bindBatch10000}: a document with an array of 10,000 objects (328 KB).</li>
  * </ul>
  *
  * <p>The setup checks that every document binds to the value it was written from and validates,
