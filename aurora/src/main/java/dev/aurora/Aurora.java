@@ -74,8 +74,9 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
-     * Creates an application from a configuration file: its {@code [server]} section, then
-     * {@code AURORA_SERVER_*} environment variables and {@code aurora.server.*} system properties.
+     * Creates an application from a configuration file: its {@code [server]} and {@code [json]}
+     * sections, then {@code AURORA_SERVER_*} and {@code AURORA_JSON_*} environment variables and
+     * {@code aurora.server.*} and {@code aurora.json.*} system properties.
      *
      * @param file a {@code .toml} or {@code .json} file
      * @return an application with that configuration
@@ -87,14 +88,14 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
-     * Creates an application from the {@code server} section of a configuration.
+     * Creates an application from the {@code server} and {@code json} sections of a configuration.
      *
      * @param config the configuration
      * @return an application with that configuration
      * @throws ConfigException naming the source, key and problem of each invalid value
      */
     public static Aurora fromConfig(Configuration config) {
-        return new Aurora(config.server());
+        return new Aurora(config.server()).json(config.json());
     }
 
     /** @return the configuration this application was created with */

@@ -1,5 +1,6 @@
 package dev.aurora.config;
 
+import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.config.ConfigBinder;
 import dev.aurora.internal.config.ConfigFile;
@@ -60,11 +61,14 @@ import java.util.Set;
  * Unknown keys and sections are errors, with a suggestion when the name looks like a typo. After
  * binding, a value is validated against the {@code dev.aurora.schema} annotations on its type.
  *
+ * <p>Aurora reads two sections itself: {@code server} ({@link ServerConfig}) and {@code json}
+ * ({@link JsonConfig}).
+ *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class Configuration {
     /** The sections Aurora itself reads. */
-    public static final Set<String> AURORA_SECTIONS = Set.of("server");
+    public static final Set<String> AURORA_SECTIONS = Set.of("server", "json");
 
     private final ConfigBinder binder;
     private final Path file;
@@ -99,6 +103,16 @@ public final class Configuration {
      */
     public ServerConfig server() {
         return binder.bind("server", ServerConfig.class, ServerConfig.defaults());
+    }
+
+    /**
+     * Binds the {@code json} section: how request bodies are read (unknown properties, parser limits).
+     *
+     * @return the JSON configuration, with {@link JsonConfig#defaults()} for keys not set
+     * @throws ConfigException listing every problem
+     */
+    public JsonConfig json() {
+        return binder.bind("json", JsonConfig.class, JsonConfig.defaults());
     }
 
     /**

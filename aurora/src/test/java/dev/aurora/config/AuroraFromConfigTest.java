@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuroraFromConfigTest {
+    record Point(int x) {
+    }
+
     @TempDir
     Path dir;
 
@@ -31,9 +34,13 @@ class AuroraFromConfigTest {
                 port = 0
                 trailing_slash = "redirect"
                 header_timeout = "2s"
+
+                [json]
+                fail_on_unknown_properties = false
                 """);
         try (Aurora app = Aurora.fromConfig(file)) {
             app.get("/hello", ctx -> ctx.send("from " + ctx.path()));
+            app.post("/point", ctx -> ctx.send("x=" + ctx.bodyAs(Point.class).x()));
             app.start();
             assertEquals(TrailingSlash.REDIRECT, app.config().trailingSlash());
             assertEquals(Duration.ofSeconds(2), app.config().headerTimeout());
@@ -45,6 +52,11 @@ class AuroraFromConfigTest {
                     URI.create("http://127.0.0.1:" + app.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ok.statusCode());
             assertEquals("from /hello", ok.body());
+            HttpResponse<String> lenient = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/point"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 3, \"extra\": true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("x=3", lenient.body(), "the [json] table allowed the unknown property");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
 import dev.aurora.TrailingSlash;
 import dev.aurora.schema.Range;
@@ -127,6 +128,16 @@ class ConfigurationTest {
             assertEquals(new Db("jdbc:h2:mem:x", 16, Duration.ofSeconds(3), List.of("h1", "h2"), Set.of(1, 2), true,
                     new Pool(2, 32), List.of(new Replica("r1", 5432), new Replica("r2", 0)),
                     Map.of("team", "core", "tier.name", "gold"), Mode.REPLICA, 65536), db);
+        }
+
+        @Test
+        void theJsonSectionBindsJsonConfig() throws IOException {
+            Path file = write("json.toml", "[json]\nfail_on_unknown_properties = false\nmax_nesting_depth = 32\n");
+            Configuration config = isolated().environment(Map.of("AURORA_JSON_MAX_STRING_LENGTH", "64KiB")).file(file).build();
+            assertEquals(JsonConfig.defaults().withFailOnUnknownProperties(false).withMaxNestingDepth(32)
+                    .withMaxStringLength(65536), config.json());
+            ConfigProblem problem = onlyProblem(() -> isolated().set("json.maxNestingDepth", 0).build().json());
+            assertEquals(new ConfigProblem("code", "json.maxNestingDepth", "must be between 1 and 10000: 0"), problem);
         }
 
         @Test
