@@ -20,6 +20,9 @@ class ValidationAllocationTest {
     record Profile(@Required Signup signup, @Length(max = 40) String bio) {
     }
 
+    record Sku(@Required @Pattern("[A-Z]{3}-\\d{4}") String code, @Pattern("[a-z]+") String tag) {
+    }
+
     @Test
     void validNestedRecordAllocatesNothing() {
         assumeTrue(Allocations.supported());
@@ -42,6 +45,16 @@ class ValidationAllocationTest {
             least = Math.min(least, Allocations.allocatedBytes() - before);
         }
         return least;
+    }
+
+    @Test
+    void validPatternFieldsAllocateNothing() {
+        assumeTrue(Allocations.supported());
+        Schema<Sku> schema = Schema.of(Sku.class);
+        Sku ok = new Sku("ABC-1234", "shoes");
+        assertEquals(0, leastBytesAfterWarmUp(() -> schema.validate(ok)), "bytes allocated by 10,000 validations");
+        assertEquals(List.of(new Violation("/code", "pattern", "must match [A-Z]{3}-\\d{4}"),
+                new Violation("/tag", "pattern", "must match [a-z]+")), schema.violations(new Sku("abc-1234", "Shoes")));
     }
 
     @Test
