@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The head deadline (slowloris protection, {@code 408}) and the end of the stream while reading a head. */
@@ -80,30 +86,46 @@ class HeadDeadlineTest {
     }
 
     @Test
-    void slowlorisTricklingBytesIsCutOffAtTheDeadline() {
-        // One byte every 20 ms, never a stall long enough for a per-read timeout: only the deadline stops it.
+    void slowlorisTricklingBytesIsCutOffAtTheDeadline() throws InterruptedException {
+        // A simulated client sends one byte every 20 ms, never a stall long enough for a per-read
+        // timeout: only the deadline stops it. The reader blocks on the queue as it would on a socket.
         byte[] endless = Wire.bytes("GET /" + "a".repeat(5_000));
-        int[] at = {0};
-        ByteSource trickle = (b, off, len, timeoutMillis) -> {
-            try {
-                // Paces the simulated client (the time is the input here), not a wait for an effect.
-                Thread.sleep(Math.min(20, timeoutMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            b[off] = endless[at[0]++];
-            return 1;
-        };
-        InputBuffer in = Wire.buffer(trickle, Wire.DEFAULTS);
-        long start = System.nanoTime();
-        ProtocolException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(ProtocolException.class,
-                        () -> read(in, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200))));
-        assertEquals(408, e.status());
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(tookMillis >= 190 && tookMillis < 3_000, "took " + tookMillis + " ms");
-        assertTrue(at[0] < 100, "only " + at[0] + " bytes should have trickled in");
+        BlockingQueue<Byte> wire = new ArrayBlockingQueue<>(endless.length);
+        AtomicInteger sent = new AtomicInteger();
+        ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor();
+        try {
+            client.scheduleAtFixedRate(() -> {
+                int i = sent.getAndIncrement();
+                if (i < endless.length) {
+                    wire.add(endless[i]);
+                }
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            ByteSource trickle = (b, off, len, timeoutMillis) -> {
+                try {
+                    Byte next = wire.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        throw new SocketTimeoutException("no byte in " + timeoutMillis + " ms");
+                    }
+                    b[off] = next;
+                    return 1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            };
+            InputBuffer in = Wire.buffer(trickle, Wire.DEFAULTS);
+            long start = System.nanoTime();
+            ProtocolException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertThrows(ProtocolException.class,
+                            () -> read(in, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200))));
+            assertEquals(408, e.status());
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(tookMillis >= 190 && tookMillis < 3_000, "took " + tookMillis + " ms");
+            assertTrue(sent.get() < 100, "only " + sent.get() + " bytes should have trickled in");
+        } finally {
+            client.shutdownNow();
+            assertTrue(client.awaitTermination(5, TimeUnit.SECONDS));
+        }
     }
 
     @Test
