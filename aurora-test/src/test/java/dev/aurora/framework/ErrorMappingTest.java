@@ -2,6 +2,7 @@ package dev.aurora.framework;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
@@ -341,5 +342,25 @@ class ErrorMappingTest {
         TestResponse r = client.post("/people").body("{\"name\":\"Ada\",\"age\":36}", null).send().assertStatus(200);
 
         assertEquals(new Person("Ada", 36), r.json(Person.class));
+    }
+
+    @Test
+    void headersOfAnHttpExceptionReachTheErrorResponse() {
+        app.get("/private", ctx -> {
+            throw new UnauthorizedException("log in").header("WWW-Authenticate", "Bearer realm=\"api\"");
+        });
+
+        TestResponse r = client.get("/private").send().assertStatus(401)
+                .assertHeader("WWW-Authenticate", "Bearer realm=\"api\"");
+        assertEquals("log in", r.problem().detail());
+    }
+
+    @Test
+    void anInvalidExceptionHeaderFailsWhereItIsSet() {
+        HttpException e = new HttpException(429, "slow down");
+        assertThrows(IllegalArgumentException.class, () -> e.header("Retry After", "1"));
+        assertThrows(IllegalArgumentException.class, () -> e.header("Retry-After", "1\r\nX-Injected: 1"));
+        assertEquals(Map.of(), e.headers());
+        assertEquals(Map.of("Retry-After", "1"), e.header("Retry-After", "1").headers());
     }
 }

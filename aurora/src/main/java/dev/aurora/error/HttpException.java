@@ -1,5 +1,6 @@
 package dev.aurora.error;
 
+import dev.aurora.internal.http.ResponseHeaders;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * Ends a request with an HTTP error status. Thrown from a handler or middleware, it is answered
  * with {@link #status()}, the message as the problem {@code detail}, and any {@link #details()} as
- * extension members of the RFC 9457 problem body; no stack trace is logged.
+ * extension members of the RFC 9457 problem body, plus any {@link #headers()}; no stack trace is
+ * logged.
  *
  * <p>The subclasses in this package name the common statuses ({@link NotFoundException},
  * {@link BadRequestException}, ...).
@@ -17,6 +19,7 @@ public class HttpException extends RuntimeException {
 
     private final int status;
     private final transient Map<String, Object> details;
+    private transient Map<String, String> headers = Map.of();
 
     /**
      * @param status an error status, 400-599
@@ -60,5 +63,29 @@ public class HttpException extends RuntimeException {
     /** @return extension members for the problem body, in insertion order; empty if none */
     public Map<String, Object> details() {
         return details;
+    }
+
+    /**
+     * Adds a header to the error response, such as {@code Retry-After} on a {@code 429} or
+     * {@code WWW-Authenticate} on a {@code 401}. Meant for the throwing site, before the exception
+     * is thrown: {@code throw new TooManyRequestsException("slow down").header("Retry-After", "3")}.
+     *
+     * @param name a header name (a token)
+     * @param value the value, without control characters
+     * @return this exception
+     * @throws IllegalArgumentException for an invalid name or value
+     */
+    public HttpException header(String name, String value) {
+        ResponseHeaders.checkField(name, value);
+        if (headers.isEmpty()) {
+            headers = new LinkedHashMap<>(4);
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    /** @return the headers to add to the error response, in insertion order; empty if none */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -65,6 +65,16 @@ public final class ResponseHeaders {
         }
     }
 
+    /**
+     * Checks a header field a caller wants to send.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void checkField(String name, String value) {
+        checkName(name);
+        checkValue(name, value);
+    }
+
     static void checkName(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("Header name must not be empty");

@@ -103,6 +103,7 @@ final class Failures {
             if (http.status() == 405 && exchange.allow() != null) {
                 exchange.header("Allow", exchange.allow());
             }
+            http.headers().forEach(exchange::header);
             ProblemResponse.send(exchange, json, http.status(), http.getMessage(), http.details());
             return;
         }
