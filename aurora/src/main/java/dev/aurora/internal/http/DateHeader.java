@@ -2,7 +2,11 @@ package dev.aurora.internal.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /**
@@ -12,6 +16,16 @@ import java.util.Locale;
 public final class DateHeader {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /** IMF-fixdate, then the obsolete RFC 850 and asctime forms. */
+    private static final DateTimeFormatter[] ACCEPTED = {
+        IMF_FIXDATE,
+        // Two-digit years are read as 1950-2049 (RFC 9110: more than 50 years ahead means the past).
+        new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+                .appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
+                .appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.US).withZone(ZoneOffset.UTC),
+        DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC),
+    };
 
     private record Line(long second, byte[] bytes) {
     }
@@ -32,8 +46,29 @@ public final class DateHeader {
         return line.bytes;
     }
 
+    /** @return {@code second} as an IMF-fixdate, such as {@code Sun, 06 Nov 1994 08:49:37 GMT} */
+    public static String httpDate(long epochSecond) {
+        return IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
+    }
+
+    /**
+     * Reads an HTTP date in any of the three forms RFC 9110 section 5.6.7 tells recipients to accept.
+     *
+     * @return epoch seconds, or -1 if {@code text} is none of them
+     */
+    public static long parseHttpDate(String text) {
+        for (DateTimeFormatter format : ACCEPTED) {
+            try {
+                return ZonedDateTime.parse(text.strip(), format).toEpochSecond();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return -1;
+    }
+
     private static Line format(long second) {
-        String text = "Date: " + IMF_FIXDATE.format(Instant.ofEpochSecond(second)) + "\r\n";
+        String text = "Date: " + httpDate(second) + "\r\n";
         return new Line(second, Ascii.bytes(text));
     }
 }
