@@ -14,5 +14,6 @@ module dev.aurora {
     exports dev.aurora.annotation;
     exports dev.aurora.config;
     exports dev.aurora.error;
+    exports dev.aurora.health;
     exports dev.aurora.schema;
 }
