@@ -254,8 +254,7 @@ public record ServerConfig(
     }
 
     /**
-     * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
- * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+     * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {

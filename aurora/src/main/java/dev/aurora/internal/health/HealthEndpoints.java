@@ -32,11 +32,6 @@ public final class HealthEndpoints {
     private List<CheckRunner> runners = List.of();
     private volatile boolean shuttingDown;
 
-    /** @return the configuration the endpoints were enabled with, or {@code null} if they are off */
-    public HealthConfig config() {
-        return config;
-    }
-
     /** Turns the endpoints on; the caller registers the routes to {@link #live} and {@link #ready}. */
     public void enable(HealthConfig config) {
         Objects.requireNonNull(config, "config");
