@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aurora.Aurora;
 import dev.aurora.health.Health;
+import dev.aurora.health.HealthCheck;
 import dev.aurora.health.HealthConfig;
 import dev.aurora.health.Probe;
 import dev.aurora.test.AuroraTestClient;
@@ -14,6 +15,8 @@ import dev.aurora.test.TestResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +145,27 @@ class HealthEndpointsTest {
         IllegalArgumentException badPath = assertThrows(IllegalArgumentException.class,
                 () -> HealthConfig.defaults().withReadyPath("ready"));
         assertTrue(badPath.getMessage().startsWith("readyPath"), badPath::getMessage);
+    }
+
+    @Test
+    void checksOfOneProbeRunConcurrently() {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        HealthCheck waitsForTheOther = () -> {
+            bothStarted.countDown();
+            return bothStarted.await(10, TimeUnit.SECONDS) ? Health.up() : Health.down("the other check never started");
+        };
+        app.health(HealthConfig.defaults().withCheckTimeout(Duration.ofSeconds(10)))
+                .healthCheck("a", waitsForTheOther)
+                .healthCheck("b", waitsForTheOther);
+        assertEquals("UP", probe("/health/ready", 200).get("status"));
+    }
+
+    @Test
+    void aRouteOnAHealthPathConflictsAtStart() {
+        app.get("/health/ready", ctx -> ctx.send("mine"));
+        app.health();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> app.start(0));
+        assertTrue(e.getMessage().contains("/health/ready"), e::getMessage);
     }
 
     @Test
