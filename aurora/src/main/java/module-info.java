@@ -14,6 +14,7 @@ module dev.aurora {
     exports dev.aurora.annotation;
     exports dev.aurora.config;
     exports dev.aurora.error;
+    exports dev.aurora.health;
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
 }

@@ -3,6 +3,10 @@ package dev.aurora;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.Configuration;
+import dev.aurora.health.HealthCheck;
+import dev.aurora.health.HealthConfig;
+import dev.aurora.health.Probe;
+import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
@@ -49,6 +53,7 @@ public final class Aurora implements AutoCloseable {
     private final List<Middleware> appMiddleware = new ArrayList<>();
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
+    private final HealthEndpoints health = new HealthEndpoints();
     private ObjectMapper objectMapper;
     private JsonConfig jsonConfig = JsonConfig.defaults();
     private ServerRuntime runtime;
@@ -394,6 +399,7 @@ public final class Aurora implements AutoCloseable {
     }
 
     private Dispatcher dispatcher() {
+        health.freeze();
         RouteTree.Builder<Handler> tree = RouteTree.builder();
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
                 tree.add(method, pattern, MiddlewareChain.compose(middleware, handler), site));
@@ -424,12 +430,15 @@ public final class Aurora implements AutoCloseable {
 
     /**
      * Stops gracefully: stops accepting, closes idle connections at once, lets in-flight requests
-     * finish until {@code grace} has passed, then closes the rest. Idempotent.
+     * finish until {@code grace} has passed, then closes the rest. Idempotent. Health readiness
+     * turns {@code DOWN} at once; with a {@link ServerConfig#drainDelay()}, the server first keeps
+     * accepting for that long, and {@code grace} starts after it.
      *
      * @param grace how long in-flight requests may take to finish
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
+        health.shutdownStarted();
         ServerRuntime running;
         lifecycle.lock();
         try {
@@ -442,6 +451,69 @@ public final class Aurora implements AutoCloseable {
         if (running != null) {
             running.stop(grace);
         }
+    }
+
+    /**
+     * Enables the health endpoints with {@link HealthConfig#defaults()}: {@code GET /health/live}
+     * and {@code GET /health/ready}.
+     *
+     * @return this application
+     * @see #health(HealthConfig)
+     */
+    public Aurora health() {
+        return health(HealthConfig.defaults());
+    }
+
+    /**
+     * Enables the health endpoints: {@code GET} (and {@code HEAD}) routes on {@link
+     * HealthConfig#livePath()} and {@link HealthConfig#readyPath()} that answer {@code 200} when
+     * every check of their kind is up, {@code 503} otherwise, with {@code Cache-Control: no-store}
+     * and a JSON body: {@code {"status":"UP","checks":{"db":{"status":"UP","durationMs":1.2}}}}.
+     * Readiness turns {@code DOWN} as soon as {@link #stop(Duration)} begins, while in-flight
+     * requests still finish (see {@link ServerConfig#drainDelay()}). The routes go through the
+     * application's middleware like any other.
+     *
+     * @param config the paths and the default check timeout
+     * @return this application
+     * @throws IllegalStateException if the endpoints are already enabled
+     */
+    public Aurora health(HealthConfig config) {
+        Objects.requireNonNull(config, "config");
+        return register(() -> {
+            health.enable(config);
+            root.get(config.livePath(), health::live);
+            root.get(config.readyPath(), health::ready);
+        });
+    }
+
+    /**
+     * Registers a readiness check with {@link HealthConfig#checkTimeout()}.
+     *
+     * @param name the check's name in the JSON body, unique
+     * @param check the check; it may block
+     * @return this application
+     * @see #healthCheck(String, Probe, Duration, HealthCheck)
+     */
+    public Aurora healthCheck(String name, HealthCheck check) {
+        return register(() -> health.add(name, Probe.READINESS, null, check));
+    }
+
+    /**
+     * Registers a health check. Each probe of its endpoint runs it on a virtual thread, concurrently
+     * with the other checks; if it has not answered within {@code timeout} (or throws) it is
+     * {@code DOWN}. Checks require the endpoints: start fails if {@link #health(HealthConfig)} was
+     * not called.
+     *
+     * @param name the check's name in the JSON body, unique
+     * @param probe the endpoint it belongs to
+     * @param timeout how long a probe waits for it
+     * @param check the check; it may block
+     * @return this application
+     * @throws IllegalArgumentException if the name is taken or the timeout is not positive
+     */
+    public Aurora healthCheck(String name, Probe probe, Duration timeout, HealthCheck check) {
+        Objects.requireNonNull(timeout, "timeout");
+        return register(() -> health.add(name, probe, timeout, check));
     }
 
     /** Same as {@link #stop()}. */

@@ -29,6 +29,7 @@ import java.util.Objects;
  * <tr><td>{@code writeTimeout}</td><td>30 s</td><td>Time one socket write may block (a client that stops reading) before the connection is closed.</td></tr>
  * <tr><td>{@code trailingSlash}</td><td>IGNORE</td><td>Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.</td></tr>
  * <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>Grace period of {@link Aurora#stop()} for in-flight requests.</td></tr>
+ * <tr><td>{@code drainDelay}</td><td>0 s</td><td>Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.</td></tr>
  * </tbody>
  * </table>
  *
@@ -49,6 +50,7 @@ import java.util.Objects;
  * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
  * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
  * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+ * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
  */
 public record ServerConfig(
         String host,
@@ -67,7 +69,8 @@ public record ServerConfig(
         Duration keepAliveTimeout,
         Duration writeTimeout,
         TrailingSlash trailingSlash,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration drainDelay) {
 
     private static final ServerConfig DEFAULTS = new ServerConfig(
             "0.0.0.0",
@@ -86,7 +89,8 @@ public record ServerConfig(
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             TrailingSlash.IGNORE,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ZERO);
 
     /** Validates every field; the message names the offending one. */
     public ServerConfig {
@@ -110,6 +114,10 @@ public record ServerConfig(
         checkDuration("writeTimeout", writeTimeout);
         Objects.requireNonNull(trailingSlash, "trailingSlash");
         checkDuration("shutdownTimeout", shutdownTimeout);
+        Objects.requireNonNull(drainDelay, "drainDelay");
+        if (drainDelay.isNegative() || drainDelay.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("drainDelay must be between 0 ms and " + Integer.MAX_VALUE + " ms: " + drainDelay);
+        }
     }
 
     /** @return the defaults listed in the table above */
@@ -122,7 +130,7 @@ public record ServerConfig(
      * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -130,7 +138,7 @@ public record ServerConfig(
      * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -138,7 +146,7 @@ public record ServerConfig(
      * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -146,7 +154,7 @@ public record ServerConfig(
      * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -154,7 +162,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -162,7 +170,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -170,7 +178,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -178,7 +186,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -186,7 +194,7 @@ public record ServerConfig(
      * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -194,7 +202,7 @@ public record ServerConfig(
      * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -202,7 +210,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -210,7 +218,7 @@ public record ServerConfig(
      * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -218,7 +226,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -226,7 +234,7 @@ public record ServerConfig(
      * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -234,7 +242,7 @@ public record ServerConfig(
      * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -242,16 +250,23 @@ public record ServerConfig(
      * @return a copy with {@code trailingSlash} replaced
      */
     public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
-     * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
- * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+     * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
+     * @return a copy with {@code drainDelay} replaced
+     */
+    public ServerConfig withDrainDelay(Duration drainDelay) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     private static void check(String field, long value, long min, long max) {

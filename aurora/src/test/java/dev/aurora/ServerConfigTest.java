@@ -46,6 +46,7 @@ class ServerConfigTest {
         assertEquals(Duration.ofSeconds(30), D.keepAliveTimeout());
         assertEquals(Duration.ofSeconds(30), D.writeTimeout());
         assertEquals(Duration.ofSeconds(10), D.shutdownTimeout());
+        assertEquals(Duration.ZERO, D.drainDelay());
         assertEquals(D, Aurora.create().config());
     }
 
@@ -72,7 +73,9 @@ class ServerConfigTest {
                 invalid("keepAliveTimeout", c -> c.withKeepAliveTimeout(Duration.ofNanos(999_999))),
                 invalid("writeTimeout", c -> c.withWriteTimeout(Duration.ofNanos(-1))),
                 invalid("writeTimeout", c -> c.withWriteTimeout(Duration.ofDays(365))),
-                invalid("shutdownTimeout", c -> c.withShutdownTimeout(Duration.ZERO)));
+                invalid("shutdownTimeout", c -> c.withShutdownTimeout(Duration.ZERO)),
+                invalid("drainDelay", c -> c.withDrainDelay(Duration.ofMillis(-1))),
+                invalid("drainDelay", c -> c.withDrainDelay(Duration.ofDays(365))));
     }
 
     private static Arguments invalid(String field, UnaryOperator<ServerConfig> change) {
@@ -121,7 +124,8 @@ class ServerConfigTest {
                 Arguments.of("keepAliveTimeout", (UnaryOperator<ServerConfig>) c -> c.withKeepAliveTimeout(Duration.ofSeconds(1))),
                 Arguments.of("writeTimeout", (UnaryOperator<ServerConfig>) c -> c.withWriteTimeout(Duration.ofSeconds(1))),
                 Arguments.of("trailingSlash", (UnaryOperator<ServerConfig>) c -> c.withTrailingSlash(TrailingSlash.STRICT)),
-                Arguments.of("shutdownTimeout", (UnaryOperator<ServerConfig>) c -> c.withShutdownTimeout(Duration.ofSeconds(1))));
+                Arguments.of("shutdownTimeout", (UnaryOperator<ServerConfig>) c -> c.withShutdownTimeout(Duration.ofSeconds(1))),
+                Arguments.of("drainDelay", (UnaryOperator<ServerConfig>) c -> c.withDrainDelay(Duration.ofSeconds(5))));
     }
 
     @ParameterizedTest(name = "with {0}")

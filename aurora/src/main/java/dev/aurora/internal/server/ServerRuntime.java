@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * watchdog, and the {@link Dispatcher} every connection hands its requests to. Created and stopped by the application's
  * thread; {@link #dispatch} runs on connection threads.
  *
- * <p>Stopping is graceful: stop accepting, close idle keep-alive connections at once, let active
+ * <p>Stopping is graceful: wait {@link ServerConfig#drainDelay()} still accepting (readiness is
+ * already down, so load balancers stop routing here), stop accepting, close idle keep-alive connections at once, let active
  * requests finish (their responses say {@code Connection: close}) until the deadline, then close
  * whatever is left.
  */
@@ -151,6 +152,7 @@ public final class ServerRuntime {
 
     /** Graceful stop; returns when every connection is closed or the grace period has passed. */
     public void stop(Duration grace) {
+        awaitDrainDelay();
         long deadline = System.nanoTime() + grace.toNanos();
         draining = true;
         closeServerSocket();
@@ -171,6 +173,19 @@ public final class ServerRuntime {
             watchdog.stop();
         }
         LOG.info("Aurora stopped");
+    }
+
+    /** Keeps serving, new connections too, until the drain delay is over; an interrupt ends it early. */
+    private void awaitDrainDelay() {
+        if (config.drainDelay().isZero() || serverSocket == null) {
+            return;
+        }
+        LOG.info("Draining for {} ms before closing the listener", config.drainDelay().toMillis());
+        try {
+            Thread.sleep(config.drainDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeServerSocket() {
