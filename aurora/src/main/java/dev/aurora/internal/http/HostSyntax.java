@@ -4,10 +4,26 @@ package dev.aurora.internal.http;
  * Syntax of {@code uri-host [ ":" port ]} (RFC 3986 section 3.2.2), for the Host field and
  * absolute-form authorities. Userinfo is refused. Stateless; any thread.
  */
-final class HostSyntax {
+public final class HostSyntax {
     private static final int MAX_PORT_DIGITS = 5;
 
     private HostSyntax() {
+    }
+
+    /** Whether {@code host} is a non-empty host with optional port, such as {@code example.com:8443}. */
+    public static boolean isValid(String host) {
+        if (host == null || host.isEmpty() || host.length() > 255) {
+            return false;
+        }
+        byte[] bytes = new byte[host.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = host.charAt(i);
+            if (c > 0x7F) {
+                return false;
+            }
+            bytes[i] = (byte) c;
+        }
+        return isValid(bytes, 0, bytes.length);
     }
 
     /** Whether {@code b[start, end)} is a valid host with optional port; empty is valid (RFC 9112 3.2). */
