@@ -55,7 +55,8 @@ public interface Context {
     /**
      * @return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
      *     letters, digits, {@code . _ : -}; otherwise one generated on first use. Error logs and
-     *     500 problem bodies carry it, so a client's report can be found in the logs.
+     *     problem bodies (errors answered by Aurora) carry it, so a client's report can be found in the
+     *     logs; {@link Aurora#requestIds()} also echoes it and puts it in the MDC.
      */
     String requestId();
 

@@ -31,6 +31,7 @@ final class ProblemResponse {
         }
         problem.put("instance", exchange.path());
         extensions.forEach(problem::putIfAbsent);
+        problem.putIfAbsent("requestId", exchange.requestId());
         exchange.contentType("application/problem+json");
         exchange.json(problem);
     }
