@@ -378,7 +378,8 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
-     * Makes every request's id visible: each response carries it in {@code X-Request-Id}, and while
+     * Makes every request's id visible: each response carries it in {@code X-Request-Id} (and
+     * every problem body as the member {@code requestId}, not only a {@code 500}'s), and while
      * the handler, its middleware and error handling run the SLF4J MDC holds it as
      * {@code requestId}, plus {@code traceId} and {@code spanId} (the caller's span) when the
      * client sent a valid W3C {@code traceparent} (version {@code 00}; a malformed one is

@@ -55,8 +55,8 @@ public interface Context {
     /**
      * @return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
      *     letters, digits, {@code . _ : -}; otherwise one generated on first use. Error logs and
-     *     problem bodies (errors answered by Aurora) carry it, so a client's report can be found in the
-     *     logs; {@link Aurora#requestIds()} also echoes it and puts it in the MDC.
+     *     500 problem bodies carry it, so a client's report can be found in the logs;
+     *     {@link Aurora#requestIds()} also puts it in every response, problem body and the MDC.
      */
     String requestId();
 

@@ -256,6 +256,11 @@ final class Exchange implements Context {
         return requestId;
     }
 
+    /** Whether responses carry the request id: its header, and a member of problem bodies. */
+    boolean echoesRequestId() {
+        return echoRequestId;
+    }
+
     /** The client's valid {@code traceparent}, or null when it sent none or a malformed one. */
     TraceParent traceParent() {
         if (!traceParsed) {

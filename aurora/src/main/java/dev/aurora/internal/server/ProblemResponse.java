@@ -31,7 +31,9 @@ final class ProblemResponse {
         }
         problem.put("instance", exchange.path());
         extensions.forEach(problem::putIfAbsent);
-        problem.putIfAbsent("requestId", exchange.requestId());
+        if (exchange.echoesRequestId()) {
+            problem.putIfAbsent("requestId", exchange.requestId());
+        }
         exchange.contentType("application/problem+json");
         exchange.json(problem);
     }
