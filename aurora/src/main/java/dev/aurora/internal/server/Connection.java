@@ -108,7 +108,7 @@ final class Connection implements Runnable {
         head = server.heads().acquire();
         reader = new HeadReader(config);
         exchange = new Exchange(config, input, out, server, transport.remoteAddress());
-        org.slf4j.Logger accessLogger = server.dispatcher().logging().accessLog();
+        Logger accessLogger = server.dispatcher().logging().accessLog();
         accessLog = accessLogger == null ? null : new AccessLogRecorder(accessLogger);
     }
 

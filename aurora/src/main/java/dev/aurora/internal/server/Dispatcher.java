@@ -24,7 +24,7 @@ import java.util.Map;
  * trailing-slash policy, the route tree lookup, then the route's precomposed chain; or, when no
  * route answers, the application-wide middleware around the built-in answers (404, 405 with
  * {@code Allow}, OPTIONS with {@code Allow}, a 308 to the canonical slash form). Failures go to
- * {@link Failures}.
+ * {@link Failures}. With request ids on, all of it runs inside the request's MDC ({@link RequestMdc}).
  *
  * <p>Built once at start and shared by all connections; {@link #dispatch} runs on connection
  * threads and allocates nothing on the matched-route path.
