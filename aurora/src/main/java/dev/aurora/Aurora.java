@@ -362,8 +362,8 @@ public final class Aurora implements AutoCloseable {
      * {@code bytesIn}, {@code bytesOut}, {@code remote}, {@code userAgent} (if sent),
      * {@code requestId}, and {@code traceId} and {@code spanId} when the client sent a valid
      * {@code traceparent}; a JSON encoder writes them as fields. The message reads
-     * {@code GET /users/42 200 153µs}. Requests whose head cannot be parsed are answered before
-     * they are requests and are not logged.
+     * {@code GET /users/42 200 153µs}. A request whose head cannot be parsed ({@code 400},
+     * {@code 431}, ...) is logged with its status, duration, bytes out and remote address only.
      *
      * <p>The event is logged on the request's thread: route the logger to an asynchronous appender
      * that never blocks (Logback's {@code AsyncAppender} with {@code neverBlock}) so a slow disk

@@ -100,6 +100,21 @@ class AccessLogTest {
     }
 
     @Test
+    void requestWhoseHeadCannotBeParsedIsLoggedWithWhatIsKnown() {
+        app.accessLog();
+        routes();
+        RawResult result = client.raw("GET /users/1 HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+        assertEquals(400, result.responses().getFirst().status());
+
+        LogLine line = single();
+        assertEquals("400", line.keyValue("status"));
+        assertEquals(String.valueOf(result.bytes().length), line.keyValue("bytesOut"));
+        assertEquals("127.0.0.1", line.keyValue("remote"));
+        assertNull(line.keyValue("method"));
+        assertTrue(line.message().startsWith("- - 400 "), line::toString);
+    }
+
+    @Test
     void pipelinedRequestsGetOneLineEachWithTheirOwnSizes() {
         app.accessLog();
         routes();

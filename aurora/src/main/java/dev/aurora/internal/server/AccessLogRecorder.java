@@ -9,6 +9,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  * encoder (Logback's {@code JsonEncoder}) writes them as structured fields, and a short message
  * for plain layouts: {@code GET /users/42 200 153µs}.
  *
+ * <p>A request whose head cannot be parsed is logged by {@link #rejected}, with what is known.
+ *
  * <p>A request is recorded in three steps: {@link #start} when its first bytes are buffered,
  * {@link #capture} after the handler (while the request head is still readable in the input
  * buffer), {@link #emit} once the response is finished, so the byte count includes the end of a
@@ -51,6 +53,27 @@ final class AccessLogRecorder {
         requestId = exchange.requestId();
         trace = exchange.traceParent();
         bytesIn = exchange.bytesIn();
+    }
+
+    /**
+     * Logs a request refused while its head was read ({@code 400}, {@code 413}, {@code 414},
+     * {@code 431}, {@code 408}...): no method, path or request id is known, so the message reads
+     * {@code - - 431 52µs} and the event has only status, duration, bytes out and remote.
+     */
+    void rejected(int status, long bytesOut, String remote) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        long micros = (System.nanoTime() - startNanos) / 1000;
+        log.atInfo()
+                .setMessage("- - {} {}µs")
+                .addArgument(status)
+                .addArgument(micros)
+                .addKeyValue("status", status)
+                .addKeyValue("durationUs", micros)
+                .addKeyValue("bytesOut", bytesOut)
+                .addKeyValue("remote", remote)
+                .log();
     }
 
     /** Logs the captured request with the response's status and size. */

@@ -131,7 +131,11 @@ final class Connection implements Runnable {
                 return false;
             }
         } catch (ProtocolException e) {
+            long before = out.bytesWritten() + out.pending();
             ErrorResponse.write(out, e.status(), e.getMessage());
+            if (accessLog != null) {
+                accessLog.rejected(e.status(), out.bytesWritten() + out.pending() - before, exchange.remoteHost());
+            }
             lingeringClose(out);
             return false;
         }
