@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code accessLog}: {@code app.accessLog()} to Logback's {@code AsyncAppender}
  *       ({@code neverBlock}) in front of a discarding appender (benchmarks' {@code logback.xml}).</li>
  *   <li>{@code both}.</li>
+ *   <li>{@code accessLogNoQueue}: the access log straight into the discarding appender: the cost
+ *       of building the event alone, without the asynchronous appender's hand-off.</li>
  * </ul>
  *
  * <pre>
@@ -45,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class AccessLogBenchmark {
-    @Param({"off", "requestIds", "accessLog", "both"})
+    @Param({"off", "requestIds", "accessLog", "both", "accessLogNoQueue"})
     public String mode;
 
     private Aurora app;
@@ -60,6 +62,9 @@ public class AccessLogBenchmark {
         }
         if (mode.equals("accessLog") || mode.equals("both")) {
             app.accessLog();
+        }
+        if (mode.equals("accessLogNoQueue")) {
+            app.accessLog("bench.access.noqueue");
         }
         app.get("/users/:id", ctx -> ctx.send("user"));
         connection = InProcess.connect(app);
