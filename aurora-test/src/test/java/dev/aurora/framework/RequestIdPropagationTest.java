@@ -67,6 +67,13 @@ class RequestIdPropagationTest {
     }
 
     @Test
+    void aHandlersOwnXRequestIdIsNotDoubled() {
+        app.requestIds();
+        app.get("/own", ctx -> ctx.header("X-Request-Id", "from-handler").send("ok"));
+        client.get("/own").header("X-Request-Id", "from-client").send().assertHeaders("X-Request-Id", "from-handler");
+    }
+
+    @Test
     void errorResponsesCarryTheIdInHeaderAndProblemBody() {
         app.requestIds();
         app.get("/boom", ctx -> {

@@ -570,7 +570,7 @@ final class Exchange implements Context {
             output.write(defaultType);
         }
         headers.writeTo(output);
-        if (echoRequestId) {
+        if (echoRequestId && !headers.contains("X-Request-Id")) {
             output.write(REQUEST_ID);
             output.writeLatin1(requestId());
             output.crlf();
