@@ -12,6 +12,7 @@ import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.InProcess;
+import dev.aurora.internal.server.RequestLogging;
 import dev.aurora.internal.server.ServerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public final class Aurora implements AutoCloseable {
     private final HealthEndpoints health = new HealthEndpoints();
     private ObjectMapper objectMapper;
     private JsonConfig jsonConfig = JsonConfig.defaults();
+    private RequestLogging requestLogging = RequestLogging.OFF;
     private ServerRuntime runtime;
     private ServerRuntime inProcess;
     private int port = -1;
@@ -348,6 +350,57 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
+     * Turns on the access log on the logger {@code dev.aurora.access}: see
+     * {@link #accessLog(String)}.
+     *
+     * @return this application
+     */
+    public Aurora accessLog() {
+        return accessLog(RequestLogging.ACCESS_LOGGER);
+    }
+
+    /**
+     * Turns on the access log: one INFO event per request, also for requests that end in an error
+     * ({@code 404}, {@code 500}, a client that went away), logged when the response is complete.
+     * The event's SLF4J key-value pairs are {@code method}, {@code route} (the matched pattern,
+     * absent when none matched), {@code path}, {@code status}, {@code durationUs},
+     * {@code bytesIn}, {@code bytesOut}, {@code remote}, {@code userAgent} (if sent),
+     * {@code requestId}, and {@code traceId} and {@code spanId} when the client sent a valid
+     * {@code traceparent}; a JSON encoder writes them as fields. The message reads
+     * {@code GET /users/42 200 153µs}. A request whose head cannot be parsed ({@code 400},
+     * {@code 431}, ...) is logged with its status, duration, bytes out and remote address only.
+     *
+     * <p>The event is logged on the request's thread: route the logger to an asynchronous appender
+     * that never blocks (Logback's {@code AsyncAppender} with {@code neverBlock}) so a slow disk
+     * cannot slow requests down. While the logger is above INFO the access log costs nothing.
+     *
+     * @param loggerName the logger to log to
+     * @return this application
+     */
+    public Aurora accessLog(String loggerName) {
+        Objects.requireNonNull(loggerName, "loggerName");
+        return register(() -> requestLogging = requestLogging.withAccessLog(loggerName));
+    }
+
+    /**
+     * Makes every request's id visible: each response carries it in {@code X-Request-Id} (and
+     * every problem body as the member {@code requestId}, not only a {@code 500}'s), and while
+     * the handler, its middleware and error handling run the SLF4J MDC holds it as
+     * {@code requestId}, plus {@code traceId} and {@code spanId} (the caller's span) when the
+     * client sent a valid W3C {@code traceparent} (version {@code 00}; a malformed one is
+     * ignored). The keys are removed when the request is done. The id is the client's
+     * {@code X-Request-Id} when valid (see {@link Context#requestId()}), else a generated one.
+     *
+     * <p>Off by default because making an id and filling the MDC allocate on every request; the
+     * id is always available through {@link Context#requestId()} and in problem bodies.
+     *
+     * @return this application
+     */
+    public Aurora requestIds() {
+        return register(() -> requestLogging = requestLogging.withRequestIds());
+    }
+
+    /**
      * Starts the server on {@link ServerConfig#port()}.
      *
      * @return this application
@@ -404,7 +457,8 @@ public final class Aurora implements AutoCloseable {
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
                 tree.add(method, pattern, MiddlewareChain.compose(middleware, handler), site));
         JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
-        return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json);
+        return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
+                requestLogging);
     }
 
     /**

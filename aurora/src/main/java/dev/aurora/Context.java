@@ -55,7 +55,8 @@ public interface Context {
     /**
      * @return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
      *     letters, digits, {@code . _ : -}; otherwise one generated on first use. Error logs and
-     *     500 problem bodies carry it, so a client's report can be found in the logs.
+     *     500 problem bodies carry it, so a client's report can be found in the logs;
+     *     {@link Aurora#requestIds()} also puts it in every response, problem body and the MDC.
      */
     String requestId();
 

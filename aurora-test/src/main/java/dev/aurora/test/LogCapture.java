@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
 /**
@@ -165,7 +167,7 @@ public final class LogCapture implements AutoCloseable {
         LogLine line = new LogLine(Instant.ofEpochMilli(event.getTimeStamp()),
                 Level.valueOf(event.getLevel().toString()), event.getLoggerName(), event.getThreadName(),
                 event.getFormattedMessage(), mdc == null || mdc.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(mdc)),
-                thrown == null ? null : thrown.getClassName() + ": " + thrown.getMessage());
+                thrown == null ? null : thrown.getClassName() + ": " + thrown.getMessage(), keyValues(event));
         lock.lock();
         try {
             if (lines.size() == CAPACITY) {
@@ -176,6 +178,18 @@ public final class LogCapture implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static Map<String, Object> keyValues(ILoggingEvent event) {
+        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        if (pairs == null || pairs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (KeyValuePair pair : pairs) {
+            values.put(pair.key, pair.value);
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /** Feeds events into the capture on the logging thread; unsynchronized since {@link #add} locks (no pinning). */

@@ -51,6 +51,11 @@ public final class ChunkedBodyStream extends BodyStream {
         return this;
     }
 
+    /** Body bytes announced by the chunk sizes read so far. */
+    public long received() {
+        return total;
+    }
+
     @Override
     public boolean finished() {
         return state == DONE;

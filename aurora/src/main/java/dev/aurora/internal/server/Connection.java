@@ -67,6 +67,8 @@ final class Connection implements Runnable {
     private RequestHead head;
     private HeadReader reader;
     private Exchange exchange;
+    /** This connection's access log, or null when the application keeps none. */
+    private AccessLogRecorder accessLog;
     private int served;
     /** Set by {@link #close()} on the serving thread, so the registry is left once. */
     private boolean closed;
@@ -106,6 +108,8 @@ final class Connection implements Runnable {
         head = server.heads().acquire();
         reader = new HeadReader(config);
         exchange = new Exchange(config, input, out, server, transport.remoteAddress());
+        Logger accessLogger = server.dispatcher().logging().accessLog();
+        accessLog = accessLogger == null ? null : new AccessLogRecorder(accessLogger);
     }
 
     /**
@@ -119,18 +123,38 @@ final class Connection implements Runnable {
         if (!awaitRequest(input, out, keepAliveMillis)) {
             return false;
         }
+        if (accessLog != null) {
+            accessLog.start();
+        }
         try {
             if (!reader.read(input, head, System.nanoTime() + headerTimeoutNanos)) {
                 return false;
             }
         } catch (ProtocolException e) {
+            long before = out.bytesWritten() + out.pending();
             ErrorResponse.write(out, e.status(), e.getMessage());
+            if (accessLog != null) {
+                accessLog.rejected(e.status(), out.bytesWritten() + out.pending() - before, exchange.remoteHost());
+            }
             lingeringClose(out);
             return false;
         }
         served++;
         exchange.begin(head, maxRequests == 0 || served < maxRequests);
         server.dispatcher().dispatch(exchange);
+        if (accessLog == null) {
+            return finish(out);
+        }
+        accessLog.capture(exchange);
+        try {
+            return finish(out);
+        } finally {
+            accessLog.emit(exchange);
+        }
+    }
+
+    /** Completes the response; closes the connection when it cannot serve another request. */
+    private boolean finish(OutputBuffer out) throws IOException {
         if (!exchange.finish()) {
             lingeringClose(out);
             return false;
@@ -180,7 +204,9 @@ final class Connection implements Runnable {
 
     static void logFailure(Throwable t) {
         if (t instanceof SocketException || t instanceof SocketTimeoutException) {
-            LOG.debug("Connection closed: {}", t.toString());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Connection closed: {}", t.toString());
+            }
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             LOG.debug("Connection I/O error", t);
         } else {

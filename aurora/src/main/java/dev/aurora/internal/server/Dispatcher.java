@@ -24,7 +24,7 @@ import java.util.Map;
  * trailing-slash policy, the route tree lookup, then the route's precomposed chain; or, when no
  * route answers, the application-wide middleware around the built-in answers (404, 405 with
  * {@code Allow}, OPTIONS with {@code Allow}, a 308 to the canonical slash form). Failures go to
- * {@link Failures}.
+ * {@link Failures}. With request ids on, all of it runs inside the request's MDC ({@link RequestMdc}).
  *
  * <p>Built once at start and shared by all connections; {@link #dispatch} runs on connection
  * threads and allocates nothing on the matched-route path.
@@ -42,6 +42,7 @@ public final class Dispatcher {
     private final Handler options;
     private final Handler asterisk;
     private final Handler redirect;
+    private final RequestLogging logging;
 
     /**
      * @param tree the routes, each value the route's whole chain (middleware and handler)
@@ -49,7 +50,19 @@ public final class Dispatcher {
      */
     public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
             Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json) {
+        this(tree, appMiddleware, trailingSlash, exceptionHandlers, json, RequestLogging.OFF);
+    }
+
+    /**
+     * @param tree the routes, each value the route's whole chain (middleware and handler)
+     * @param appMiddleware the application-wide middleware, which also wraps the built-in answers
+     * @param logging request ids in the MDC and the access log, if wanted
+     */
+    public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
+            Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json,
+            RequestLogging logging) {
         this.tree = tree;
+        this.logging = logging;
         this.trailingSlash = trailingSlash;
         this.json = json;
         this.failures = new Failures(exceptionHandlers, json);
@@ -70,11 +83,29 @@ public final class Dispatcher {
         return json;
     }
 
+    RequestLogging logging() {
+        return logging;
+    }
+
     RouteMatch newMatch() {
         return tree.newMatch();
     }
 
     void dispatch(Exchange exchange) {
+        if (!logging.requestIds()) {
+            run(exchange);
+            return;
+        }
+        // Error handling runs inside too, so a failure's log line carries the request's ids.
+        RequestMdc.open(exchange);
+        try {
+            run(exchange);
+        } finally {
+            RequestMdc.close();
+        }
+    }
+
+    private void run(Exchange exchange) {
         try {
             select(exchange).handle(exchange);
         } catch (Throwable t) {

@@ -59,6 +59,7 @@ final class Exchange implements Context {
     private static final byte[] TYPE_BYTES = Ascii.bytes("Content-Type: application/octet-stream\r\n");
     private static final byte[] TYPE_JSON = Ascii.bytes("Content-Type: application/json\r\n");
     private static final byte[] ROOT = {'/'};
+    private static final byte[] REQUEST_ID = Ascii.bytes("X-Request-Id: ");
     /** The largest body {@link #body()} can return as one array; larger ones need bodyStream(). */
     private static final long MAX_ARRAY_BODY = Integer.MAX_VALUE - 8;
     private static final int EXACT_BODY_ARRAY = 64 * 1024;
@@ -86,6 +87,11 @@ final class Exchange implements Context {
     /** The buffer base when the route matched: parameter offsets are absolute as of then. */
     private int matchBase;
     private String requestId;
+    /** Whether every response carries {@code X-Request-Id}. */
+    private final boolean echoRequestId;
+    private TraceParent traceParent;
+    private boolean traceParsed;
+    private String remoteHost;
 
     private RequestHead head;
     private BodyStream body;
@@ -121,6 +127,7 @@ final class Exchange implements Context {
         this.fixedOut = new FixedLengthBodyOutputStream(output);
         this.closeDelimitedOut = new CloseDelimitedBodyOutputStream(output);
         this.discardingOut = new DiscardingBodyOutputStream(output);
+        this.echoRequestId = server.dispatcher().logging().requestIds();
     }
 
     /** Starts the exchange for a freshly parsed head. */
@@ -136,6 +143,8 @@ final class Exchange implements Context {
         path = null;
         endpoint = null;
         requestId = null;
+        traceParent = null;
+        traceParsed = false;
         attributes.clear();
         scratch.reset();
         continueSent = false;
@@ -245,6 +254,44 @@ final class Exchange implements Context {
             requestId = RequestIds.acceptable(offered) ? offered : RequestIds.next();
         }
         return requestId;
+    }
+
+    /** Whether responses carry the request id: its header, and a member of problem bodies. */
+    boolean echoesRequestId() {
+        return echoRequestId;
+    }
+
+    /** The client's valid {@code traceparent}, or null when it sent none or a malformed one. */
+    TraceParent traceParent() {
+        if (!traceParsed) {
+            traceParsed = true;
+            traceParent = TraceParent.parse(header("traceparent"));
+        }
+        return traceParent;
+    }
+
+    /** The client's IP address as text, made once per connection. */
+    String remoteHost() {
+        if (remoteHost == null) {
+            remoteHost = remoteAddress.getAddress() == null ? remoteAddress.getHostString()
+                    : remoteAddress.getAddress().getHostAddress();
+        }
+        return remoteHost;
+    }
+
+    /** Request bytes: the head, plus the body's declared length (chunked: the chunk sizes read). */
+    long bytesIn() {
+        long body = switch (head.bodyKind()) {
+            case RequestHead.BODY_FIXED -> head.contentLength();
+            case RequestHead.BODY_CHUNKED -> chunkedBody.received();
+            default -> 0;
+        };
+        return head.headLength() + body;
+    }
+
+    /** Response bytes so far, status line and headers included. */
+    long bytesOut() {
+        return output.bytesWritten() + output.pending() - responseStart;
     }
 
     @Override
@@ -523,6 +570,11 @@ final class Exchange implements Context {
             output.write(defaultType);
         }
         headers.writeTo(output);
+        if (echoRequestId && !headers.contains("X-Request-Id")) {
+            output.write(REQUEST_ID);
+            output.writeLatin1(requestId());
+            output.crlf();
+        }
         if (status != 204 && status != 304) {
             if (contentLength >= 0) {
                 output.write(CONTENT_LENGTH);

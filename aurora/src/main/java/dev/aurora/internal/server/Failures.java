@@ -64,7 +64,9 @@ final class Failures {
         }
         if (cause instanceof IOException && exchange.connectionBroken()) {
             exchange.abandon();
-            LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
+            }
             return;
         }
         boolean close = failure instanceof ProtocolException;

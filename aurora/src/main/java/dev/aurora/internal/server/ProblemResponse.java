@@ -31,6 +31,9 @@ final class ProblemResponse {
         }
         problem.put("instance", exchange.path());
         extensions.forEach(problem::putIfAbsent);
+        if (exchange.echoesRequestId()) {
+            problem.putIfAbsent("requestId", exchange.requestId());
+        }
         exchange.contentType("application/problem+json");
         exchange.json(problem);
     }

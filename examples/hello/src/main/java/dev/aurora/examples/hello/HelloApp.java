@@ -17,6 +17,13 @@ import java.nio.file.Path;
  * {@code [server]} table of {@code aurora.toml} in the working directory (if present; another file
  * with {@code -Dhello.config=path}), {@code AURORA_SERVER_*} environment variables,
  * {@code -Daurora.server.*} system properties, and the arguments {@code [port] [host]}.
+ *
+ * <p>Logging: {@code logback.xml} writes plain lines for development; run with
+ * {@code -Dlogback.configurationFile=logback-json.xml} for JSON lines in production. With
+ * {@code -Dhello.accessLog=true} every request gets an access log line, responses carry
+ * {@code X-Request-Id}, and log lines written while a request runs carry its request id (and trace
+ * ids when the client sent a {@code traceparent}). It is off by default so load tests measure the
+ * bare server.
  */
 public final class HelloApp {
     /** The JSON body of {@code GET /json}. */
@@ -80,6 +87,9 @@ public final class HelloApp {
             return;
         }
         Aurora app = create(config);
+        if (Boolean.getBoolean("hello.accessLog")) {
+            app.requestIds().accessLog();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "aurora-shutdown"));
         app.start();
     }
