@@ -60,8 +60,23 @@ public interface Context {
      */
     String requestId();
 
-    /** @return the client's address (the TCP peer; proxies are not taken into account) */
+    /**
+     * @return the client's address: the TCP peer, or, behind a trusted proxy and with
+     *     {@code ForwardedHeaders} registered, the client the proxy named
+     */
     InetSocketAddress remoteAddress();
+
+    /**
+     * @return {@code http}, or what a trusted proxy said the client used ({@code https} behind a
+     *     TLS-terminating load balancer, with {@code ForwardedHeaders} registered)
+     */
+    String scheme();
+
+    /**
+     * @return the {@code Host} the client asked for, such as {@code shop.example:8443}: the request's
+     *     {@code Host} field, or what a trusted proxy said it was; null if none was sent
+     */
+    String host();
 
     /**
      * Per-request storage, for middleware to hand data to later middleware and handlers.

@@ -187,6 +187,8 @@ public class MiddlewareChainBenchmark {
         @Override public String cookie(String name) { throw unsupported(); }
         @Override public String requestId() { throw unsupported(); }
         @Override public InetSocketAddress remoteAddress() { throw unsupported(); }
+        @Override public String scheme() { throw unsupported(); }
+        @Override public String host() { throw unsupported(); }
         @Override public <T> T attribute(String key) { throw unsupported(); }
         @Override public Context attribute(String key, Object value) { throw unsupported(); }
         @Override public String header(String name) { throw unsupported(); }

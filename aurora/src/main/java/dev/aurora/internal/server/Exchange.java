@@ -87,6 +87,10 @@ final class Exchange implements Context {
     /** The buffer base when the route matched: parameter offsets are absolute as of then. */
     private int matchBase;
     private String requestId;
+    /** Set by {@code ForwardedHeaders} from a trusted proxy's headers; null when not. */
+    private InetSocketAddress originClient;
+    private String originScheme;
+    private String originHost;
     /** Whether every response carries {@code X-Request-Id}. */
     private final boolean echoRequestId;
     private TraceParent traceParent;
@@ -144,6 +148,9 @@ final class Exchange implements Context {
         endpoint = null;
         requestId = null;
         traceParent = null;
+        originClient = null;
+        originScheme = null;
+        originHost = null;
         traceParsed = false;
         attributes.clear();
         scratch.reset();
@@ -296,7 +303,24 @@ final class Exchange implements Context {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return remoteAddress;
+        return originClient != null ? originClient : remoteAddress;
+    }
+
+    @Override
+    public String scheme() {
+        return originScheme != null ? originScheme : "http";
+    }
+
+    @Override
+    public String host() {
+        return originHost != null ? originHost : header("Host");
+    }
+
+    /** What a trusted proxy said about the original request; null parts leave the connection's own. */
+    void origin(InetSocketAddress client, String scheme, String host) {
+        originClient = client;
+        originScheme = scheme;
+        originHost = host;
     }
 
     @Override

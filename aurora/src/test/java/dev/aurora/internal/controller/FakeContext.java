@@ -139,6 +139,16 @@ final class FakeContext implements Context {
     }
 
     @Override
+    public String scheme() {
+        return "http";
+    }
+
+    @Override
+    public String host() {
+        return header("Host");
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return new InetSocketAddress("127.0.0.1", 40000);
     }
