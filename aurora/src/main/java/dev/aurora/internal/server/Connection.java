@@ -59,6 +59,9 @@ final class Connection implements Runnable {
     private final long headerTimeoutNanos;
     private final int keepAliveMillis;
     private final int maxRequests;
+    private final ServerCounters counters;
+    /** Null unless a meter registry is bound: then, and only then, requests are timed. */
+    private final RequestObserver observer;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
     private volatile Thread thread;
@@ -70,6 +73,9 @@ final class Connection implements Runnable {
     private int served;
     /** Set by {@link #close()} on the serving thread, so the registry is left once. */
     private boolean closed;
+    /** Bytes of this connection already added to the server's counters. */
+    private long countedRead;
+    private long countedWritten;
 
     Connection(Transport transport, ServerRuntime server) {
         this.transport = transport;
@@ -78,6 +84,8 @@ final class Connection implements Runnable {
         this.headerTimeoutNanos = config.headerTimeout().toNanos();
         this.keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
         this.maxRequests = config.maxRequestsPerConnection();
+        this.counters = server.counters();
+        this.observer = server.observer();
     }
 
     @Override
@@ -124,18 +132,50 @@ final class Connection implements Runnable {
                 return false;
             }
         } catch (ProtocolException e) {
+            counters.parseError(e.status());
             ErrorResponse.write(out, e.status(), e.getMessage());
             lingeringClose(out);
             return false;
         }
         served++;
         exchange.begin(head, maxRequests == 0 || served < maxRequests);
-        server.dispatcher().dispatch(exchange);
-        if (!exchange.finish()) {
+        counters.requestStarted();
+        long started = observer == null ? 0 : System.nanoTime();
+        boolean keep;
+        try {
+            server.dispatcher().dispatch(exchange);
+            keep = exchange.finish();
+        } finally {
+            countBytes(true);
+            if (observer != null) {
+                observer.observe(head.method(), exchange.routePattern(), exchange.status(), System.nanoTime() - started);
+            }
+        }
+        if (!keep) {
             lingeringClose(out);
             return false;
         }
         return true;
+    }
+
+    /**
+     * Adds the bytes moved since the last call to the server's counters: after each request, and
+     * once more at close for what belonged to no request. Written bytes include those still
+     * buffered, which leave before the next read.
+     */
+    private void countBytes(boolean requestDone) {
+        OutputBuffer out = output;
+        long read = input.bytesRead();
+        long written = out.bytesWritten() + out.pending();
+        long newlyRead = read - countedRead;
+        long newlyWritten = written - countedWritten;
+        countedRead = read;
+        countedWritten = written;
+        if (requestDone) {
+            counters.requestCompleted(newlyRead, newlyWritten);
+        } else {
+            counters.bytesTransferred(newlyRead, newlyWritten);
+        }
     }
 
     /** Whether request bytes are buffered but not yet served. */
@@ -154,6 +194,9 @@ final class Connection implements Runnable {
         transport.close();
         if (!closed) {
             closed = true;
+            if (input != null && output != null) {
+                countBytes(false);
+            }
             releaseBuffers();
             server.connections().remove(this);
         }

@@ -155,6 +155,10 @@ final class Exchange implements Context {
         responseStart = output.bytesWritten() + output.pending();
     }
 
+    ServerCounters counters() {
+        return server.counters();
+    }
+
     RequestHead head() {
         return head;
     }
