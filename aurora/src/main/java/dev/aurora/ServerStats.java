@@ -1,7 +1,9 @@
 package dev.aurora;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The server's counters at one moment, from {@link Aurora#stats()}: no meter registry needed.
@@ -29,9 +31,9 @@ public record ServerStats(long activeConnections, long activeRequests, long conn
         long connectionsRejected, long connectionsTimedOut, long requests, long bytesRead, long bytesWritten,
         Map<Integer, Long> parseErrors, Buffers buffers) {
 
-    /** Copies {@code parseErrors}, so the record is immutable. */
+    /** Copies {@code parseErrors} (sorted by status), so the record is immutable. */
     public ServerStats {
-        parseErrors = Map.copyOf(parseErrors);
+        parseErrors = Collections.unmodifiableMap(new TreeMap<>(parseErrors));
         Objects.requireNonNull(buffers, "buffers");
     }
 
