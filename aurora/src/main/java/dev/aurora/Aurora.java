@@ -332,6 +332,7 @@ public final class Aurora implements AutoCloseable {
      *
      * @param registry the registry, for example a Prometheus, OTLP or simple registry
      * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
      */
     public Aurora metrics(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -357,6 +358,7 @@ public final class Aurora implements AutoCloseable {
      *
      * @param path the route, for example {@code /metrics}
      * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
      */
     public Aurora prometheus(String path) {
         Objects.requireNonNull(path, "path");

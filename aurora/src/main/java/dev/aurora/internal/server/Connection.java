@@ -298,11 +298,16 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes the connection whatever it is doing; its socket operations fail and the thread ends. */
-    void abort(String reason) {
+    /**
+     * Closes the connection whatever it is doing; its socket operations fail and the thread ends.
+     *
+     * @return whether this call closed it (false if it was closed already)
+     */
+    boolean abort(String reason) {
         LOG.debug("Aborting connection: {}", reason);
-        state = CLOSED;
+        boolean open = (int) STATE.getAndSet(this, CLOSED) != CLOSED;
         transport.close();
+        return open;
     }
 
     /**

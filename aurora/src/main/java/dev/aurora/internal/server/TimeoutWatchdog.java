@@ -62,8 +62,9 @@ final class TimeoutWatchdog implements Runnable {
         connection.expireIfOverdue(now);
         long started = connection.writeStartedNanos();
         if (started != 0 && now - started > writeTimeoutNanos) {
-            counters.connectionTimedOut();
-            connection.abort("write timeout");
+            if (connection.abort("write timeout")) {
+                counters.connectionTimedOut();
+            }
         }
     }
 }
