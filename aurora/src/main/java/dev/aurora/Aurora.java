@@ -53,9 +53,10 @@ public final class Aurora implements AutoCloseable {
     private final List<Middleware> appMiddleware = new ArrayList<>();
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
+    /** The server's counters, for the application's whole life (they outlive a runtime). */
+    private final ServerCounters counters = new ServerCounters();
     private ObjectMapper objectMapper;
     private JsonConfig jsonConfig = JsonConfig.defaults();
-    private final ServerCounters counters = new ServerCounters();
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
     private MicrometerMetrics metrics;
     private ServerRuntime runtime;
