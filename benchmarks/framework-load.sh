@@ -11,7 +11,9 @@
 # Options: --duration S (measured wrk seconds, default 10), --warmup S (default 5), --connections N
 # (default 64), --recipes LIST (default plaintext,route-static,route-param,mw0,mw5; run in that order
 # in one JVM, a recipe may repeat, e.g. mw0,mw5,mw0,mw5 to see order effects), --port N (first
-# port tried, default 18190), --skip-build (reuse benchmarks/target/benchmarks.jar), --label TEXT.
+# port tried, default 18190), --skip-build (reuse benchmarks/target/benchmarks.jar), --label TEXT,
+# --metrics (the app binds a Prometheus registry, so every request is also timed; compare with a
+# run without it, e.g. --label metrics-on / --label metrics-off).
 #
 # Steps: builds the benchmarks module (./mvnw -q -pl benchmarks -am -DskipTests package, JAVA_HOME
 # unset); starts FrameworkLoadApp from the shaded benchmarks jar pinned to CPU 0 (taskset -c 0) with
@@ -39,7 +41,7 @@ root="$(cd "$here/.." && pwd)"
 perf_dir="${PERF_DIR:-$root/../shared/perf}"
 [ -f "$perf_dir/peers/common.sh" ] || { echo "framework-load.sh: $perf_dir/peers/common.sh not found (set PERF_DIR)" >&2; exit 1; }
 
-duration=10 warmup=5 conns=64 first_port=18190 skip_build=0 label=""
+duration=10 warmup=5 conns=64 first_port=18190 skip_build=0 label="" app_mode=""
 recipes="plaintext,route-static,route-param,mw0,mw5"
 server_cpu=0 load_cpu=1
 while [ $# -gt 0 ]; do
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     --port) first_port="${2:?}"; shift 2;;
     --skip-build) skip_build=1; shift;;
     --label) label="${2:?}"; shift 2;;
+    --metrics) app_mode="metrics"; shift;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) echo "framework-load.sh: unknown argument $1 (see --help)" >&2; exit 2;;
   esac
@@ -135,7 +138,7 @@ t0="$(date +%s%N)"
 # The JVM is started directly (no wrapper shell), so $! is the server's PID.
 # shellcheck disable=SC2086
 taskset -c "$server_cpu" "$JAVA_HOME/bin/java" $PERF_JVM_FLAGS -cp "$jar" \
-  dev.aurora.benchmarks.FrameworkLoadApp "$port" >"$raw/server.log" 2>&1 </dev/null &
+  dev.aurora.benchmarks.FrameworkLoadApp "$port" $app_mode >"$raw/server.log" 2>&1 </dev/null &
 server_pid=$!
 deadline=$(( $(date +%s) + 60 ))
 until probe; do

@@ -9,6 +9,9 @@ module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.slf4j;
+    // Optional: only app.metrics(...) and app.prometheus(...) load them.
+    requires static micrometer.core;
+    requires static micrometer.registry.prometheus;
 
     exports dev.aurora;
     exports dev.aurora.annotation;

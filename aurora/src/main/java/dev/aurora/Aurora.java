@@ -8,12 +8,16 @@ import dev.aurora.health.HealthConfig;
 import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.metrics.MicrometerMetrics;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.InProcess;
 import dev.aurora.internal.server.RequestLogging;
+import dev.aurora.internal.server.RequestObserver;
+import dev.aurora.internal.server.ServerCounters;
 import dev.aurora.internal.server.ServerRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +59,13 @@ public final class Aurora implements AutoCloseable {
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final HealthEndpoints health = new HealthEndpoints();
+    /** The server's counters, for the application's whole life (they outlive a runtime). */
+    private final ServerCounters counters = new ServerCounters();
     private ObjectMapper objectMapper;
     private JsonConfig jsonConfig = JsonConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
+    /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
+    private MicrometerMetrics metrics;
     private ServerRuntime runtime;
     private ServerRuntime inProcess;
     private int port = -1;
@@ -322,6 +330,68 @@ public final class Aurora implements AutoCloseable {
     }
 
     /**
+     * Binds Aurora's meters to a Micrometer registry: the {@code http.server.requests} timer (tags
+     * {@code method}, {@code uri} = the route template, {@code status}, {@code outcome}, with a
+     * percentile histogram), and the server's counters and gauges ({@code aurora.*}), which are
+     * read from {@link #stats()}'s counters when the registry publishes, so they cost the request
+     * path nothing. May be called more than once. Needs {@code io.micrometer:micrometer-core} on
+     * the class path; without a registry, requests are not timed at all. See
+     * {@code docs/observability.md} for every meter.
+     *
+     * @param registry the registry, for example a Prometheus, OTLP or simple registry
+     * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
+     */
+    public Aurora metrics(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        return register(() -> micrometer().add(registry));
+    }
+
+    /**
+     * Serves Aurora's meters for Prometheus at {@code GET /metrics}, in the text exposition format.
+     *
+     * @return this application
+     * @see #prometheus(String)
+     */
+    public Aurora prometheus() {
+        return prometheus("/metrics");
+    }
+
+    /**
+     * Serves Aurora's meters for Prometheus at {@code GET path}: a
+     * {@code PrometheusMeterRegistry} is created and bound as by {@link #metrics}, and the route
+     * answers its scrape with {@code Content-Type: text/plain; version=0.0.4; charset=utf-8}. The
+     * route is an ordinary route: it is timed too, and application middleware (authentication,
+     * for example) wraps it. Needs {@code io.micrometer:micrometer-registry-prometheus}.
+     *
+     * @param path the route, for example {@code /metrics}
+     * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
+     */
+    public Aurora prometheus(String path) {
+        Objects.requireNonNull(path, "path");
+        return register(() -> root.get(path, micrometer().prometheusScrape()));
+    }
+
+    /**
+     * The server's counters now: connections, requests, bytes, parse errors and the buffer pool.
+     * Always available, with or without a meter registry, before start (all zero), while running
+     * and after stop; the counters cover the application's whole life.
+     *
+     * @return an immutable snapshot
+     */
+    public ServerStats stats() {
+        return counters.snapshot();
+    }
+
+    private MicrometerMetrics micrometer() {
+        if (metrics == null) {
+            metrics = new MicrometerMetrics();
+        }
+        return metrics;
+    }
+
+    /**
      * Sets the Jackson mapper used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)} and error
      * bodies. Without one, Aurora builds a mapper from {@link #json(JsonConfig)}: Jackson's defaults
      * (unknown properties are refused) with safe read limits; a body over a limit gets {@code 400}
@@ -426,7 +496,7 @@ public final class Aurora implements AutoCloseable {
             if (runtime != null || stopped) {
                 throw new IllegalStateException("Aurora can be started once");
             }
-            ServerRuntime started = inProcess != null ? inProcess : new ServerRuntime(config, dispatcher());
+            ServerRuntime started = inProcess != null ? inProcess : newRuntime();
             this.port = started.start(port);
             this.runtime = started;
         } finally {
@@ -443,12 +513,18 @@ public final class Aurora implements AutoCloseable {
                 return runtime;
             }
             if (inProcess == null) {
-                inProcess = new ServerRuntime(config, dispatcher());
+                inProcess = newRuntime();
             }
             return inProcess;
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    private ServerRuntime newRuntime() {
+        Dispatcher dispatcher = dispatcher();
+        RequestObserver observer = metrics == null ? null : metrics.bind(counters);
+        return new ServerRuntime(config, dispatcher, counters, observer);
     }
 
     private Dispatcher dispatcher() {

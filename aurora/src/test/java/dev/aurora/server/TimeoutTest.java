@@ -71,6 +71,8 @@ class TimeoutTest extends ServerTestSupport {
         assertTrue(r.connectionClose(), r::toString);
         assertTrue(elapsedMillis >= 400 && elapsedMillis < 3000, "408 after " + elapsedMillis + " ms");
         client.assertClosedByServer();
+        assertEquals(1, app.stats().connectionsTimedOut(), () -> app.stats().toString());
+        assertEquals(1, app.stats().parseErrors(408), () -> app.stats().toString());
     }
 
     @Test
@@ -114,6 +116,8 @@ class TimeoutTest extends ServerTestSupport {
         assertInstanceOf(IOException.class, failure.get());
         assertTrue(written.get() < total, "the handler could not have written everything");
         assertTrue(elapsedMillis >= 400, "write timeout fired after only " + elapsedMillis + " ms");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> assertEquals(1, app.stats().connectionsTimedOut(), () -> app.stats().toString()));
 
         // Other clients are still served.
         RawClient other = client();

@@ -25,7 +25,8 @@ import java.util.List;
  * middleware is its own class (as logging, auth, CORS, ... would be), bumps a counter, calls
  * {@code next}, bumps another: no allocation, no use of the context.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.aurora.benchmarks.FrameworkLoadApp 18190}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.aurora.benchmarks.FrameworkLoadApp 18190}
+ * (add {@code metrics} after the port for Prometheus metrics at {@code /metrics}).
  * Stops gracefully on SIGTERM (shutdown hook) and then prints the middleware counters.
  */
 public final class FrameworkLoadApp {
@@ -69,16 +70,22 @@ public final class FrameworkLoadApp {
     }
 
     /**
-     * @param args {@code PORT} (default 18190)
+     * @param args {@code PORT} (default 18190), then {@code metrics} to serve Prometheus meters at
+     *     {@code /metrics} (every request timed), so a wrk run can compare metrics on and off
      */
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18190;
+        boolean metrics = args.length > 1 && args[1].equals("metrics");
         Aurora app = create(ServerConfig.defaults().withHost("127.0.0.1"));
+        if (metrics) {
+            app.prometheus();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
-            System.out.println("FrameworkLoadApp stopped; middleware counters " + before + " / " + after);
+            System.out.println("FrameworkLoadApp stopped; middleware counters " + before + " / " + after
+                    + "; " + app.stats());
         }, "aurora-shutdown"));
         app.start(port);
-        System.out.println("FrameworkLoadApp listening on 127.0.0.1:" + app.port());
+        System.out.println("FrameworkLoadApp listening on 127.0.0.1:" + app.port() + (metrics ? " with metrics" : ""));
     }
 }

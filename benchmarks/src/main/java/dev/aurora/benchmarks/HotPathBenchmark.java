@@ -4,6 +4,8 @@ import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.server.InProcess;
 import dev.aurora.internal.server.InProcessConnection;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,9 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #browserGet}: {@code GET /plaintext} with the 14 headers of a browser request.</li>
  * </ul>
  *
+ * <p>{@code metrics=on} binds a {@link PrometheusMeterRegistry} ({@code app.metrics(...)}), so
+ * every request is also timed into its route's histogram; the default, {@code off}, has only the
+ * always-on counters. Compare the two with {@code -p metrics=off,on}.
+ *
  * <pre>
  * ./mvnw -q -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh HotPath -prof gc
+ * benchmarks/jmh.sh 'HotPath.*(plaintext|param)$' -p metrics=off,on -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +79,10 @@ public class HotPathBenchmark {
             Cache-Control: max-age=0\r
             """;
 
+    /** {@code on}: a Prometheus registry is bound; {@code off}: the always-on counters only. */
+    @Param("off")
+    public String metrics;
+
     private Aurora app;
     private InProcessConnection connection;
     private byte[] plaintext;
@@ -87,6 +99,9 @@ public class HotPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         app = Aurora.create(ServerConfig.defaults().withMaxRequestsPerConnection(0));
+        if (metrics.equals("on")) {
+            app.metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        }
         Message hello = new Message("Hello, World!");
         app.get("/plaintext", ctx -> ctx.header("Content-Type", "text/plain").send("Hello, World!"));
         app.get("/users/:id", ctx -> ctx.send("user"));

@@ -32,6 +32,7 @@ final class Acceptor implements Runnable {
     @Override
     public void run() {
         ConnectionRegistry connections = server.connections();
+        ServerCounters counters = server.counters();
         while (!serverSocket.isClosed()) {
             Socket socket;
             try {
@@ -45,9 +46,11 @@ final class Acceptor implements Runnable {
                 continue;
             }
             if (!connections.tryAcquire()) {
+                counters.connectionRejected();
                 overload.reject(socket);
                 continue;
             }
+            counters.connectionAccepted();
             Connection connection = null;
             try {
                 socket.setTcpNoDelay(true);

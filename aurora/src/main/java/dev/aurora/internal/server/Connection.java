@@ -59,6 +59,9 @@ final class Connection implements Runnable {
     private final long headerTimeoutNanos;
     private final int keepAliveMillis;
     private final int maxRequests;
+    private final ServerCounters counters;
+    /** Null unless a meter registry is bound: then, and only then, requests are timed. */
+    private final RequestObserver observer;
     private volatile int state = ACTIVE;
     private volatile OutputBuffer output;
     private volatile Thread thread;
@@ -72,6 +75,9 @@ final class Connection implements Runnable {
     private int served;
     /** Set by {@link #close()} on the serving thread, so the registry is left once. */
     private boolean closed;
+    /** Bytes of this connection already added to the server's counters. */
+    private long countedRead;
+    private long countedWritten;
 
     Connection(Transport transport, ServerRuntime server) {
         this.transport = transport;
@@ -80,6 +86,8 @@ final class Connection implements Runnable {
         this.headerTimeoutNanos = config.headerTimeout().toNanos();
         this.keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
         this.maxRequests = config.maxRequestsPerConnection();
+        this.counters = server.counters();
+        this.observer = server.observer();
     }
 
     @Override
@@ -131,6 +139,7 @@ final class Connection implements Runnable {
                 return false;
             }
         } catch (ProtocolException e) {
+            counters.parseError(e.status());
             long before = out.bytesWritten() + out.pending();
             ErrorResponse.write(out, e.status(), e.getMessage());
             if (accessLog != null) {
@@ -141,25 +150,56 @@ final class Connection implements Runnable {
         }
         served++;
         exchange.begin(head, maxRequests == 0 || served < maxRequests);
-        server.dispatcher().dispatch(exchange);
+        counters.requestStarted();
+        long started = observer == null ? 0 : System.nanoTime();
+        boolean keep;
+        try {
+            server.dispatcher().dispatch(exchange);
+            keep = finish();
+        } finally {
+            countBytes(true);
+            if (observer != null) {
+                observer.observe(head.method(), exchange.routePattern(), exchange.status(), System.nanoTime() - started);
+            }
+        }
+        if (!keep) {
+            lingeringClose(out);
+            return false;
+        }
+        return true;
+    }
+
+    /** Completes the response, logging it when the access log is on; false when the connection must close. */
+    private boolean finish() throws IOException {
         if (accessLog == null) {
-            return finish(out);
+            return exchange.finish();
         }
         accessLog.capture(exchange);
         try {
-            return finish(out);
+            return exchange.finish();
         } finally {
             accessLog.emit(exchange);
         }
     }
 
-    /** Completes the response; closes the connection when it cannot serve another request. */
-    private boolean finish(OutputBuffer out) throws IOException {
-        if (!exchange.finish()) {
-            lingeringClose(out);
-            return false;
+    /**
+     * Adds the bytes moved since the last call to the server's counters: after each request, and
+     * once more at close for what belonged to no request. Written bytes include those still
+     * buffered, which leave before the next read.
+     */
+    private void countBytes(boolean requestDone) {
+        OutputBuffer out = output;
+        long read = input.bytesRead();
+        long written = out.bytesWritten() + out.pending();
+        long newlyRead = read - countedRead;
+        long newlyWritten = written - countedWritten;
+        countedRead = read;
+        countedWritten = written;
+        if (requestDone) {
+            counters.requestCompleted(newlyRead, newlyWritten);
+        } else {
+            counters.bytesTransferred(newlyRead, newlyWritten);
         }
-        return true;
     }
 
     /** Whether request bytes are buffered but not yet served. */
@@ -178,6 +218,9 @@ final class Connection implements Runnable {
         transport.close();
         if (!closed) {
             closed = true;
+            if (input != null && output != null) {
+                countBytes(false);
+            }
             releaseBuffers();
             server.connections().remove(this);
         }
@@ -281,11 +324,16 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes the connection whatever it is doing; its socket operations fail and the thread ends. */
-    void abort(String reason) {
+    /**
+     * Closes the connection whatever it is doing; its socket operations fail and the thread ends.
+     *
+     * @return whether this call closed it (false if it was closed already)
+     */
+    boolean abort(String reason) {
         LOG.debug("Aborting connection: {}", reason);
-        state = CLOSED;
+        boolean open = (int) STATE.getAndSet(this, CLOSED) != CLOSED;
         transport.close();
+        return open;
     }
 
     /**

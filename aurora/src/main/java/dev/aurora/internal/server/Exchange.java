@@ -171,6 +171,10 @@ final class Exchange implements Context {
         responseStart = output.bytesWritten() + output.pending();
     }
 
+    ServerCounters counters() {
+        return server.counters();
+    }
+
     RequestHead head() {
         return head;
     }

@@ -57,6 +57,7 @@ final class Failures {
     void answer(Exchange exchange, Throwable failure) {
         Throwable cause = failure instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : failure;
         if (cause instanceof SocketTimeoutException && exchange.inputFailure(cause) != null) {
+            exchange.counters().parseError(408);
             if (exchange.resetForError(true)) {
                 writeDefault(exchange, new ProtocolException(408, "Request body timed out"));
             }
@@ -70,6 +71,9 @@ final class Failures {
             return;
         }
         boolean close = failure instanceof ProtocolException;
+        if (close) {
+            exchange.counters().parseError(((ProtocolException) failure).status());
+        }
         if (!exchange.resetForError(close)) {
             LOG.debug("Response already partly sent; closing the connection", failure);
             return;

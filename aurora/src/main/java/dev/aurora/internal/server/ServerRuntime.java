@@ -33,6 +33,8 @@ public final class ServerRuntime {
     private final ServerConfig config;
     private final Dispatcher dispatcher;
     private final ConnectionRegistry connections;
+    private final ServerCounters counters;
+    private final RequestObserver observer;
     private final BufferPool buffers = new BufferPool();
     /** Header tables (six int arrays of maxHeaderCount) outlive their connections. */
     private final ObjectPool<RequestHead> heads;
@@ -42,16 +44,36 @@ public final class ServerRuntime {
     private volatile boolean draining;
 
     public ServerRuntime(ServerConfig config, Dispatcher dispatcher) {
+        this(config, dispatcher, new ServerCounters(), null);
+    }
+
+    /**
+     * @param counters where this server counts; read by {@code app.stats()} and meter registries
+     * @param observer times every request, or null when no meter registry is bound
+     */
+    public ServerRuntime(ServerConfig config, Dispatcher dispatcher, ServerCounters counters,
+            RequestObserver observer) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.counters = counters;
+        this.observer = observer;
         this.connections = new ConnectionRegistry(config.maxConnections());
+        counters.attach(connections, buffers);
         this.heads = new ObjectPool<>(() -> new RequestHead(config.maxHeaderCount()), RequestHead::reset,
                 Math.min(config.maxConnections(), MAX_POOLED_HEADS));
-        this.watchdog = new TimeoutWatchdog(connections, config);
+        this.watchdog = new TimeoutWatchdog(connections, config, counters);
     }
 
     ServerConfig config() {
         return config;
+    }
+
+    ServerCounters counters() {
+        return counters;
+    }
+
+    RequestObserver observer() {
+        return observer;
     }
 
     ConnectionRegistry connections() {

@@ -20,6 +20,7 @@ final class TimeoutWatchdog implements Runnable {
     private static final long MAX_PERIOD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final ConnectionRegistry registry;
+    private final ServerCounters counters;
     private final long writeTimeoutNanos;
     private final long periodNanos;
     private final Thread thread;
@@ -29,8 +30,9 @@ final class TimeoutWatchdog implements Runnable {
     /** The time of the current sweep; only the watchdog thread reads or writes it. */
     private long now;
 
-    TimeoutWatchdog(ConnectionRegistry registry, ServerConfig config) {
+    TimeoutWatchdog(ConnectionRegistry registry, ServerConfig config, ServerCounters counters) {
         this.registry = registry;
+        this.counters = counters;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
         long shortest = Math.min(Math.min(config.headerTimeout().toNanos(), config.bodyReadTimeout().toNanos()),
                 Math.min(config.keepAliveTimeout().toNanos(), writeTimeoutNanos));
@@ -60,7 +62,9 @@ final class TimeoutWatchdog implements Runnable {
         connection.expireIfOverdue(now);
         long started = connection.writeStartedNanos();
         if (started != 0 && now - started > writeTimeoutNanos) {
-            connection.abort("write timeout");
+            if (connection.abort("write timeout")) {
+                counters.connectionTimedOut();
+            }
         }
     }
 }
