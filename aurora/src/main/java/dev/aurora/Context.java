@@ -175,6 +175,33 @@ public interface Context {
     Context header(String name, String value);
 
     /**
+     * Sets a response header, replacing every value set for it before (by this handler or by
+     * middleware that ran earlier).
+     *
+     * @param name a header name (a token)
+     * @param value a value without CR, LF or other control characters
+     * @return this context
+     * @throws IllegalArgumentException for an invalid name or value, or a framing header
+     */
+    Context setHeader(String name, String value);
+
+    /**
+     * Removes every value of a response header set so far.
+     *
+     * @param name a header name
+     * @return this context
+     * @throws IllegalArgumentException for {@code Connection} or {@code Transfer-Encoding}, which
+     *     Aurora manages
+     */
+    Context removeHeader(String name);
+
+    /**
+     * @param name a header name, in any case
+     * @return the first value of that response header set so far, or null
+     */
+    String responseHeader(String name);
+
+    /**
      * Sets the {@code Content-Type} of the response.
      *
      * @param type a media type, e.g. {@code text/html; charset=utf-8}

@@ -5,7 +5,7 @@ import dev.aurora.Handler;
 import dev.aurora.Middleware;
 import dev.aurora.internal.net.ForwardedChain;
 import dev.aurora.internal.net.IpRange;
-import dev.aurora.internal.server.Origins;
+import dev.aurora.internal.server.ExchangeAccess;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class ForwardedHeaders implements Middleware {
             ForwardedChain.Origin origin = ForwardedChain.resolve(ctx.remoteAddress(), this::trusted, forwarded, xff,
                     ctx.headers("X-Forwarded-Proto"), ctx.headers("X-Forwarded-Host"));
             if (origin != null) {
-                Origins.set(ctx, origin.client(), origin.scheme(), origin.host());
+                ExchangeAccess.origin(ctx, origin.client(), origin.scheme(), origin.host());
             }
         }
         next.handle(ctx);

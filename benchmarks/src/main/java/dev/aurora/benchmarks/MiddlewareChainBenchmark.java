@@ -188,6 +188,9 @@ public class MiddlewareChainBenchmark {
         @Override public String requestId() { throw unsupported(); }
         @Override public InetSocketAddress remoteAddress() { throw unsupported(); }
         @Override public String scheme() { throw unsupported(); }
+        @Override public Context setHeader(String name, String value) { throw unsupported(); }
+        @Override public Context removeHeader(String name) { throw unsupported(); }
+        @Override public String responseHeader(String name) { throw unsupported(); }
         @Override public String host() { throw unsupported(); }
         @Override public <T> T attribute(String key) { throw unsupported(); }
         @Override public Context attribute(String key, Object value) { throw unsupported(); }

@@ -12,11 +12,7 @@ public final class ResponseHeaders {
     private int size;
 
     public void clear() {
-        for (int i = 0; i < size; i++) {
-            names[i] = null;
-            values[i] = null;
-        }
-        size = 0;
+        truncate(0);
     }
 
     public int size() {
@@ -42,6 +38,48 @@ public final class ResponseHeaders {
         names[size] = name;
         values[size] = value;
         size++;
+    }
+
+    /** @return the first value added under {@code name} (case-insensitive), or null */
+    public String get(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Removes every header named {@code name} (case-insensitive), keeping the others in order.
+     *
+     * @return how many of the removed headers were among the first {@code before}
+     */
+    public int remove(String name, int before) {
+        int kept = 0;
+        int removedBefore = 0;
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                if (i < before) {
+                    removedBefore++;
+                }
+                continue;
+            }
+            names[kept] = names[i];
+            values[kept] = values[i];
+            kept++;
+        }
+        truncate(kept);
+        return removedBefore;
+    }
+
+    /** Keeps the first {@code count} headers and drops the rest. */
+    public void truncate(int count) {
+        for (int i = count; i < size; i++) {
+            names[i] = null;
+            values[i] = null;
+        }
+        size = Math.min(size, count);
     }
 
     /** Whether a header of that name (case-insensitive) was added. */

@@ -87,6 +87,8 @@ final class Exchange implements Context {
     /** The buffer base when the route matched: parameter offsets are absolute as of then. */
     private int matchBase;
     private String requestId;
+    /** Leading response headers that survive an error reset ({@code SecurityHeaders}). */
+    private int keptOnError;
     /** Set by {@code ForwardedHeaders} from a trusted proxy's headers; null when not. */
     private InetSocketAddress originClient;
     private String originScheme;
@@ -159,15 +161,26 @@ final class Exchange implements Context {
         resetResponse();
     }
 
+    /** Marks every header set so far to survive {@link #resetForError}. */
+    void keepHeadersOnError() {
+        keptOnError = headers.size();
+    }
+
     private void resetResponse() {
+        resetResponse(0);
+    }
+
+    /** Starts the response afresh, keeping the first {@code keepHeaders} headers. */
+    private void resetResponse(int keepHeaders) {
+        keptOnError = keepHeaders;
         status = 200;
         committed = false;
         closeAfter = false;
-        contentTypeSet = false;
-        dateSet = false;
         declaredLength = -1;
         stream = null;
-        headers.clear();
+        headers.truncate(keepHeaders);
+        contentTypeSet = keepHeaders > 0 && headers.contains("Content-Type");
+        dateSet = keepHeaders > 0 && headers.contains("Date");
         responseStart = output.bytesWritten() + output.pending();
     }
 
@@ -455,6 +468,42 @@ final class Exchange implements Context {
     }
 
     @Override
+    public Context setHeader(String name, String value) {
+        if (name != null && name.equalsIgnoreCase("Connection")) {
+            return header(name, value);
+        }
+        removeHeader(name);
+        return header(name, value);
+    }
+
+    @Override
+    public Context removeHeader(String name) {
+        checkNotCommitted();
+        if (name == null || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Transfer-Encoding")) {
+            throw new IllegalArgumentException(name + " is managed by Aurora");
+        }
+        if (name.equalsIgnoreCase("Content-Length")) {
+            declaredLength = -1;
+            return this;
+        }
+        keptOnError -= headers.remove(name, keptOnError);
+        if (name.equalsIgnoreCase("Content-Type")) {
+            contentTypeSet = false;
+        } else if (name.equalsIgnoreCase("Date")) {
+            dateSet = false;
+        }
+        return this;
+    }
+
+    @Override
+    public String responseHeader(String name) {
+        if (name.equalsIgnoreCase("Content-Length")) {
+            return declaredLength >= 0 ? Long.toString(declaredLength) : null;
+        }
+        return headers.get(name);
+    }
+
+    @Override
     public Context header(String name, String value) {
         checkNotCommitted();
         if (name != null && name.equalsIgnoreCase("Transfer-Encoding")) {
@@ -673,7 +722,7 @@ final class Exchange implements Context {
             return false;
         }
         output.truncate((int) (responseStart - output.bytesWritten()));
-        resetResponse();
+        resetResponse(keptOnError);
         closeAfter = close;
         return true;
     }

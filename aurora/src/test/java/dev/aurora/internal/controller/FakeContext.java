@@ -92,11 +92,6 @@ final class FakeContext implements Context {
         return statusCalls;
     }
 
-    /** @return a response header set by the handler, or null */
-    String responseHeader(String name) {
-        return responseHeaders.get(name);
-    }
-
     @Override
     public String method() {
         return "GET";
@@ -228,6 +223,22 @@ final class FakeContext implements Context {
     public Context header(String name, String value) {
         responseHeaders.put(name, value);
         return this;
+    }
+
+    @Override
+    public Context setHeader(String name, String value) {
+        return header(name, value);
+    }
+
+    @Override
+    public Context removeHeader(String name) {
+        responseHeaders.remove(name);
+        return this;
+    }
+
+    @Override
+    public String responseHeader(String name) {
+        return responseHeaders.get(name);
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.aurora.internal.server;
+
+import dev.aurora.Context;
+import java.net.InetSocketAddress;
+
+/**
+ * What built-in middleware may do to the server's own context beyond the public {@link Context}
+ * API.
+ */
+public final class ExchangeAccess {
+    private ExchangeAccess() {
+    }
+
+    /** Records what a trusted proxy said about the original request ({@code ForwardedHeaders}). */
+    public static void origin(Context ctx, InetSocketAddress client, String scheme, String host) {
+        exchange(ctx, "ForwardedHeaders").origin(client, scheme, host);
+    }
+
+    /**
+     * Keeps every response header set so far on an error response that replaces this one, so
+     * security and CORS headers stay on a {@code 500} from a failed handler. Does nothing for a
+     * context that is not the server's (a test double, say).
+     */
+    public static void keepHeadersOnError(Context ctx) {
+        if (ctx instanceof Exchange exchange) {
+            exchange.keepHeadersOnError();
+        }
+    }
+
+    private static Exchange exchange(Context ctx, String who) {
+        if (!(ctx instanceof Exchange exchange)) {
+            throw new IllegalStateException(who + " needs the server's own Context, not " + ctx.getClass().getName());
+        }
+        return exchange;
+    }
+}
