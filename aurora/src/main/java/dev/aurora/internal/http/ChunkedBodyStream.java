@@ -33,6 +33,8 @@ public final class ChunkedBodyStream extends BodyStream {
     private int state;
     private long chunkRemaining;
     private long total;
+    /** This request's limit: {@code maxBodySize} unless a route lowered it. */
+    private long limit;
 
     public ChunkedBodyStream(InputBuffer in, int timeoutMillis, long maxBodySize, int maxTrailerBytes,
             int maxTrailerCount) {
@@ -48,7 +50,13 @@ public final class ChunkedBodyStream extends BodyStream {
         state = SIZE;
         chunkRemaining = 0;
         total = 0;
+        limit = maxBodySize;
         return this;
+    }
+
+    /** Lowers this request's body limit (a route's own); it never rises above the server's. */
+    public void limit(long max) {
+        limit = Math.min(limit, max);
     }
 
     /** Body bytes announced by the chunk sizes read so far. */
@@ -155,7 +163,7 @@ public final class ChunkedBodyStream extends BodyStream {
             chunkExtensions(b, i, lineEnd);
         }
         in.skip(lineEnd + 2 - in.pos());
-        if (size > maxBodySize - total) {
+        if (size > limit - total) {
             throw new ProtocolException(413, "Content Too Large");
         }
         total += size;

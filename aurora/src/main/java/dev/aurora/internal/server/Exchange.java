@@ -10,6 +10,7 @@ import dev.aurora.internal.http.ChunkedBodyStream;
 import dev.aurora.internal.http.CookieHeader;
 import dev.aurora.internal.http.CloseDelimitedBodyOutputStream;
 import dev.aurora.internal.http.DateHeader;
+import dev.aurora.error.PayloadTooLargeException;
 import dev.aurora.internal.http.DiscardingBodyOutputStream;
 import dev.aurora.internal.http.FixedLengthBodyOutputStream;
 import dev.aurora.internal.http.FixedLengthBodyStream;
@@ -159,6 +160,20 @@ final class Exchange implements Context {
         continueSent = false;
         broken = false;
         resetResponse();
+    }
+
+    /**
+     * Lowers this request's body limit. A declared length over it is refused at once, before any
+     * byte is read; a chunked body is refused ({@code 413}) when its chunks pass it.
+     */
+    void limitBody(long max) {
+        if (head.bodyKind() == RequestHead.BODY_FIXED && head.contentLength() > max
+                || bodyBytes != null && bodyBytes.length > max) {
+            throw new PayloadTooLargeException("Request body larger than " + max + " bytes");
+        }
+        if (head.bodyKind() == RequestHead.BODY_CHUNKED) {
+            chunkedBody.limit(max);
+        }
     }
 
     /** Marks every header set so far to survive {@link #resetForError}. */

@@ -27,6 +27,11 @@ public final class ExchangeAccess {
         }
     }
 
+    /** Lowers the current request's body limit ({@code BodyLimit}). */
+    public static void limitBody(Context ctx, long max) {
+        exchange(ctx, "BodyLimit").limitBody(max);
+    }
+
     private static Exchange exchange(Context ctx, String who) {
         if (!(ctx instanceof Exchange exchange)) {
             throw new IllegalStateException(who + " needs the server's own Context, not " + ctx.getClass().getName());
