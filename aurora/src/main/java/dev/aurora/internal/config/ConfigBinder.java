@@ -160,23 +160,21 @@ public final class ConfigBinder {
     }
 
     private void applyCode(SectionTree tree) {
-        code.forEach((key, value) -> {
-            List<String> words = OverrideName.dottedWords(key);
-            int sectionWords = sectionWords(tree.section(), words, false);
-            if (sectionWords > 0) {
-                set(tree, words.subList(sectionWords, words.size()), false, value, "code", new HashMap<>(), k -> k);
-            }
-        });
+        Map<String, String> seen = new HashMap<>();
+        code.forEach((key, value) -> apply(tree, OverrideName.dottedWords(key), false, value, "code", seen, k -> k));
     }
 
-    /** Applies one override written as text: a number, a word, a comma-separated list, or JSON. */
-    private void apply(SectionTree tree, List<String> words, boolean grouped, String text, String source,
+    /**
+     * Applies one override, if its name is in this section: text from the environment or a
+     * property (a number, a word, a comma-separated list, or JSON), or a tree from code.
+     */
+    private void apply(SectionTree tree, List<String> words, boolean grouped, Object value, String source,
             Map<String, String> seen, UnaryOperator<String> displayName) {
         int sectionWords = sectionWords(tree.section(), words, grouped);
         if (sectionWords < 0) {
             return;
         }
-        set(tree, words.subList(sectionWords, words.size()), grouped, text, source, seen, displayName);
+        set(tree, words.subList(sectionWords, words.size()), grouped, value, source, seen, displayName);
     }
 
     private void set(SectionTree tree, List<String> words, boolean grouped, Object value, String source,
