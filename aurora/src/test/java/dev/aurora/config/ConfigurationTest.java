@@ -147,6 +147,19 @@ class ConfigurationTest {
         }
 
         @Test
+        void aByteOrderMarkIsNotContent() throws IOException {
+            assertEquals(9001, isolated().file(write("bom.toml", "\uFEFF[server]\nport = 9001\n")).build().server().port());
+            assertEquals(9002, isolated().file(write("bom.json", "\uFEFF{\"server\": {\"port\": 9002}}")).build().server().port());
+        }
+
+        @Test
+        void notUtf8IsAClearError() throws IOException {
+            Path file = dir.resolve("latin1.toml");
+            Files.write(file, new byte[] {'a', ' ', '=', ' ', '"', (byte) 0xE9, '"', '\n'});
+            assertEquals("is not valid UTF-8", onlyProblem(() -> isolated().file(file).build()).message());
+        }
+
+        @Test
         void anOptionalFileMayBeMissing() {
             Configuration config = isolated().fileIfExists(dir.resolve("absent.toml")).build();
             assertEquals(ServerConfig.defaults(), config.server());

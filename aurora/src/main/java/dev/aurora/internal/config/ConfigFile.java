@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.ConfigProblem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -98,7 +99,9 @@ public final class ConfigFile {
             throw fileProblem(path, "is a directory, not a config file");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            // Editors on Windows may start a UTF-8 file with a byte order mark; it is not content.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw fileProblem(path, "file not found (looked for " + path.toAbsolutePath().normalize() + ")");
         } catch (AccessDeniedException e) {
