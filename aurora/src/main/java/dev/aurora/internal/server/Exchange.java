@@ -3,6 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
+import dev.aurora.SseHandler;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.BodyStream;
 import dev.aurora.internal.http.ChunkedBodyOutputStream;
@@ -452,6 +453,11 @@ final class Exchange implements Context {
     @Override
     public int status() {
         return status;
+    }
+
+    @Override
+    public void sse(SseHandler handler) throws Exception {
+        server.sse().serve(this, handler);
     }
 
     @Override
