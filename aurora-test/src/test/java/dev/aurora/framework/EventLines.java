@@ -19,6 +19,7 @@ final class EventLines implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
     private volatile boolean ended;
+    private volatile boolean failed;
 
     /** Opens the stream; returns once the response head arrived. */
     EventLines(int port, String path, String... headers) throws Exception {
@@ -31,7 +32,7 @@ final class EventLines implements AutoCloseable {
             try (Stream<String> body = response.body()) {
                 body.forEach(lines::add);
             } catch (RuntimeException e) {
-                // The connection went away: the stream ended either way.
+                failed = true;
             } finally {
                 ended = true;
             }
@@ -49,6 +50,11 @@ final class EventLines implements AutoCloseable {
     /** Whether the server ended the response (or the connection). */
     boolean ended() {
         return ended;
+    }
+
+    /** Whether the response broke off instead of ending with its last chunk. */
+    boolean failed() {
+        return failed;
     }
 
     @Override

@@ -230,12 +230,21 @@ public final class SseStream implements SseEmitter {
         toRun.forEach(SseStream::run);
     }
 
+    /** Whether closing interrupted the handler's thread. */
+    boolean interruptedByClose() {
+        lock.lock();
+        try {
+            return handlerInterrupted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * The handler returned (or threw): the stream closes, and an interrupt the closing delivered is
      * cleared so it cannot reach the connection's next request. Called on the handler's thread.
      */
     void handlerReturned() {
-        boolean interrupted;
         lock.lock();
         try {
             handlerRunning = false;
@@ -243,13 +252,7 @@ public final class SseStream implements SseEmitter {
             lock.unlock();
         }
         close();
-        lock.lock();
-        try {
-            interrupted = handlerInterrupted;
-        } finally {
-            lock.unlock();
-        }
-        if (interrupted) {
+        if (interruptedByClose()) {
             Thread.interrupted();
         }
     }

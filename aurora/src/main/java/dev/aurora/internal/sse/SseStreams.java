@@ -45,6 +45,11 @@ public final class SseStreams {
         stream.flushHead();
         try {
             handler.handle(stream);
+        } catch (InterruptedException e) {
+            if (!stream.interruptedByClose()) {
+                throw e;
+            }
+            // The stream closed and told the handler to stop; it did: a normal end, not an error.
         } finally {
             stream.handlerReturned();
         }
