@@ -43,7 +43,22 @@ public final class SseEncoder {
         if (event.retry() != null) {
             retry(event.retry().toMillis());
         }
-        lines(DATA, event.data());
+        return data(event.data());
+    }
+
+    /**
+     * Appends an event with only a type (or null) and data, without building an {@link SseEvent};
+     * the caller has checked that {@code type} is one line.
+     */
+    public SseEncoder event(String type, String data) {
+        if (type != null) {
+            line(EVENT, type, 0, type.length());
+        }
+        return data(data);
+    }
+
+    private SseEncoder data(String data) {
+        lines(DATA, data);
         return end();
     }
 

@@ -68,12 +68,27 @@ public final class SseStream implements SseEmitter {
 
     @Override
     public boolean send(String data) {
-        return send(SseEvent.of(data));
+        Objects.requireNonNull(data, "data");
+        lock.lock();
+        try {
+            return open && write(encoder.reset().event(null, data));
+        } finally {
+            unlockAndCloseIfBroken();
+        }
     }
 
     @Override
     public boolean send(String event, String data) {
-        return send(new SseEvent(event, null, null, data));
+        Objects.requireNonNull(data, "data");
+        if (event.indexOf('\n') >= 0 || event.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("SSE event must be a single line: " + event);
+        }
+        lock.lock();
+        try {
+            return open && write(encoder.reset().event(event, data));
+        } finally {
+            unlockAndCloseIfBroken();
+        }
     }
 
     @Override

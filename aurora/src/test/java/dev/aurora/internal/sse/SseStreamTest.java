@@ -3,6 +3,7 @@ package dev.aurora.internal.sse;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,16 @@ class SseStreamTest {
         stream.onClose(closes::incrementAndGet);
         assertEquals(2, closes.get(), "a callback added after closing runs at once");
         assertEquals("data: before\n\n", written());
+    }
+
+    @Test
+    void typedEventsFrameLikeFullEventsAndRejectMultiLineTypes() {
+        SseStream stream = stream(sink);
+        stream.send("tick", "1\n2");
+        stream.send(dev.aurora.SseEvent.of("1\n2").withEvent("tick"));
+        assertEquals("event: tick\ndata: 1\ndata: 2\n\n".repeat(2), written());
+        assertThrows(IllegalArgumentException.class, () -> stream.send("a\rb", "x"));
+        assertTrue(stream.isOpen(), "a rejected event leaves the stream as it was");
     }
 
     @Test
