@@ -89,6 +89,14 @@ class ServerSentEventsTest {
     }
 
     @Test
+    void http10GetsACloseDelimitedBody() {
+        String raw = AuroraTestClient.of(app).raw("GET /resume HTTP/1.0\r\n\r\n").text();
+        assertFalse(raw.contains("Transfer-Encoding"), raw);
+        assertTrue(raw.contains("Connection: close\r\n"), raw);
+        assertTrue(raw.endsWith("\r\n\r\ndata: null\n\n"), raw);
+    }
+
+    @Test
     void eventsArriveWhileTheHandlerStillRuns() throws Exception {
         try (EventLines stream = new EventLines(app.port(), "/incremental")) {
             assertEquals("text/event-stream", stream.response().headers().firstValue("Content-Type").orElseThrow());

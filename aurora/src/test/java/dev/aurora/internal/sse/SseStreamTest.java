@@ -90,6 +90,16 @@ class SseStreamTest {
     }
 
     @Test
+    void heartbeatIntervalsAreZeroOrAtLeastAMillisecond() {
+        SseStream stream = stream(sink);
+        assertThrows(IllegalArgumentException.class, () -> stream.heartbeat(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> stream.heartbeat(Duration.ofNanos(10)));
+        stream.heartbeat(Duration.ZERO);
+        stream.heartbeat(Duration.ofMillis(1));
+        stream.close();
+    }
+
+    @Test
     void aFailedWriteClosesTheStream() {
         AtomicBoolean closed = new AtomicBoolean();
         SseStream stream = stream(new OutputStream() {
