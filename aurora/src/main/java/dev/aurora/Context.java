@@ -275,4 +275,20 @@ public interface Context {
      * @return the body stream
      */
     OutputStream outputStream();
+
+    /**
+     * Answers with a Server-Sent Events stream ({@code text/event-stream}) and runs {@code handler}
+     * with its emitter on this thread until the handler returns; then the response ends. The
+     * status and headers set so far are sent first, with {@code Content-Type: text/event-stream}
+     * and {@code Cache-Control: no-cache}; the body is chunked (close-delimited for HTTP/1.0). For a
+     * {@code HEAD} request only the headers are sent and the handler does not run. See
+     * {@link SseEmitter} for threads, heartbeats and how a stream closes.
+     *
+     * @param handler sends the events
+     * @throws Exception what the handler throws
+     * @throws UnsupportedOperationException from a context that is not the server's (a test stub)
+     */
+    default void sse(SseHandler handler) throws Exception {
+        throw new UnsupportedOperationException("Server-Sent Events need the server's Context");
+    }
 }

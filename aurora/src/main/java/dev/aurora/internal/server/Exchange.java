@@ -3,6 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
+import dev.aurora.SseHandler;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.BodyStream;
 import dev.aurora.internal.http.ChunkedBodyOutputStream;
@@ -516,6 +517,11 @@ final class Exchange implements Context {
             return declaredLength >= 0 ? Long.toString(declaredLength) : null;
         }
         return headers.get(name);
+    }
+
+    @Override
+    public void sse(SseHandler handler) throws Exception {
+        server.sse().serve(this, handler);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
+import dev.aurora.internal.sse.SseStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping is graceful: wait {@link ServerConfig#drainDelay()} still accepting (readiness is
  * already down, so load balancers stop routing here), stop accepting, close idle keep-alive connections at once, let active
  * requests finish (their responses say {@code Connection: close}) until the deadline, then close
- * whatever is left.
+ * whatever is left. Server-Sent Events streams are closed at once when accepting stops.
  */
 public final class ServerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
@@ -39,6 +40,7 @@ public final class ServerRuntime {
     /** Header tables (six int arrays of maxHeaderCount) outlive their connections. */
     private final ObjectPool<RequestHead> heads;
     private final TimeoutWatchdog watchdog;
+    private final SseStreams sse = new SseStreams();
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
     private volatile boolean draining;
@@ -96,6 +98,11 @@ public final class ServerRuntime {
 
     JsonCodec json() {
         return dispatcher.json();
+    }
+
+    /** The open Server-Sent Events streams, closed by {@link #stop}. */
+    SseStreams sse() {
+        return sse;
     }
 
     boolean draining() {
@@ -182,6 +189,8 @@ public final class ServerRuntime {
             joinQuietly(t);
         }
         connections.forEach(Connection::closeIfIdle);
+        // An event stream never ends by itself: end them now, not after the grace period.
+        sse.stop();
         try {
             if (!connections.awaitEmpty(deadline)) {
                 LOG.warn("{} connection(s) still active after the grace period; closing them", connections.size());
