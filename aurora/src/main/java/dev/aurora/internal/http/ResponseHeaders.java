@@ -46,12 +46,17 @@ public final class ResponseHeaders {
 
     /** Whether a header of that name (case-insensitive) was added. */
     public boolean contains(String name) {
+        return first(name) != null;
+    }
+
+    /** The first value of a header (case-insensitive name), or null. */
+    public String first(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equalsIgnoreCase(name)) {
-                return true;
+                return values[i];
             }
         }
-        return false;
+        return null;
     }
 
     /** Writes every header line. */
