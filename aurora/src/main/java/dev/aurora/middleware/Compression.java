@@ -3,7 +3,6 @@ package dev.aurora.middleware;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
-import dev.aurora.internal.http.AcceptEncoding;
 import dev.aurora.internal.server.ResponseCompression;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +70,7 @@ public final class Compression implements Middleware {
 
     @Override
     public void handle(Context ctx, Handler next) throws Exception {
-        int coding = ctx.header("Range") != null ? AcceptEncoding.IDENTITY
-                : AcceptEncoding.negotiate(ctx.headers("Accept-Encoding"));
-        policy.use(ctx, coding);
+        policy.use(ctx);
         next.handle(ctx);
     }
 

@@ -331,10 +331,28 @@ final class Exchange implements Context {
         return originHost != null ? originHost : header("Host");
     }
 
-    /** Lets this response be compressed with {@code coding} if it turns out compressible when it commits. */
-    void compression(ResponseCompression policy, int coding) {
+    /**
+     * Lets this response be compressed if it turns out compressible when it commits, with the coding
+     * the request's {@code Accept-Encoding} prefers (none for a {@code Range} request), read from
+     * the request bytes.
+     */
+    void compression(ResponseCompression policy) {
         this.compression = policy;
-        this.coding = coding;
+        byte[] b = input.array();
+        int base = input.base();
+        long weights = AcceptEncoding.NOTHING_LISTED;
+        boolean sent = false;
+        for (int i = 0; i < head.headerCount(); i++) {
+            if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Accept-Encoding")) {
+                int start = base + head.valueStart(i);
+                weights = AcceptEncoding.parse(weights, b, start, start + head.valueLength(i));
+                sent = true;
+            } else if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Range")) {
+                sent = false;
+                break;
+            }
+        }
+        this.coding = sent ? AcceptEncoding.choose(weights) : AcceptEncoding.IDENTITY;
     }
 
     /** What a trusted proxy said about the original request; null parts leave the connection's own. */

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The server side of {@code Compression}: which responses may be compressed, and the pool of
- * {@link Compressor}s they borrow. The middleware negotiates the coding per request and hands this
- * policy to the exchange ({@link #use}); the exchange asks {@link #typeAllowed} and
+ * {@link Compressor}s they borrow. The middleware hands this policy to each request's exchange
+ * ({@link #use}), which negotiates the coding from the request's bytes; the exchange asks {@link #typeAllowed} and
  * {@link #minSize()} when the response commits, since only then are status, type and length known.
  *
  * <p>Compressors go back to the pool when their response ends; the pool keeps at most
@@ -49,16 +49,16 @@ public final class ResponseCompression {
     }
 
     /**
-     * Lets the response of {@code ctx} be compressed with {@code coding} (or, for identity, at least
-     * marked {@code Vary: Accept-Encoding}).
+     * Lets the response of {@code ctx} be compressed in the coding its request's
+     * {@code Accept-Encoding} prefers (or, when none, at least marked {@code Vary: Accept-Encoding}).
      *
      * @throws IllegalStateException if {@code ctx} is not a context of an Aurora server
      */
-    public void use(Context ctx, int coding) {
+    public void use(Context ctx) {
         if (!(ctx instanceof Exchange exchange)) {
             throw new IllegalStateException("Compression needs the server's own Context, not " + ctx.getClass().getName());
         }
-        exchange.compression(this, coding);
+        exchange.compression(this);
     }
 
     /** Bodies of a known length below this are sent as they are. */
