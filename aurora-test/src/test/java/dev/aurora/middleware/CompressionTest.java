@@ -21,9 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +249,44 @@ class CompressionTest {
                 assertEquals((long) pieces * piece.length, total);
                 assertArrayEquals(expected, actual.digest());
             }
+        }
+    }
+
+    @Test
+    void http10StreamsAreCloseDelimited() {
+        byte[] raw = client.raw("GET /stream HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n").bytes();
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int bodyStart = text.indexOf("\r\n\r\n") + 4;
+        String head = text.substring(0, bodyStart);
+        assertTrue(head.contains("Content-Encoding: gzip") && head.contains("Connection: close")
+                && !head.contains("Transfer-Encoding") && !head.contains("Content-Length"), head);
+        assertArrayEquals(BIG, gunzip(Arrays.copyOfRange(raw, bodyStart, raw.length)));
+    }
+
+    @Test
+    void flushLetsTheClientDecodeWhatWasWrittenSoFar() throws Exception {
+        byte[] first = lines(100).getBytes(StandardCharsets.US_ASCII);
+        byte[] rest = lines(300).getBytes(StandardCharsets.US_ASCII);
+        CountDownLatch clientGotFirst = new CountDownLatch(1);
+        AtomicBoolean inTime = new AtomicBoolean();
+        try (Aurora app = Aurora.create().use(Compression.defaults()).get("/live", ctx -> {
+            ctx.contentType("text/plain");
+            try (OutputStream out = ctx.outputStream()) {
+                out.write(first);
+                out.flush();
+                inTime.set(clientGotFirst.await(10, TimeUnit.SECONDS));
+                out.write(rest);
+            }
+        }).start(0); HttpClient http = HttpClient.newHttpClient()) {
+            URI uri = URI.create("http://127.0.0.1:" + app.port() + "/live");
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = new GZIPInputStream(r.body())) {
+                assertArrayEquals(first, in.readNBytes(first.length));
+                clientGotFirst.countDown();
+                assertArrayEquals(rest, in.readAllBytes());
+            }
+            assertTrue(inTime.get(), "the first part arrived only with the rest");
         }
     }
 
