@@ -57,6 +57,7 @@ class CompressionTest {
                 .get("/json", ctx -> ctx.json(Map.of("items", List.of(TEXT, TEXT))))
                 .get("/bytes", ctx -> ctx.send(BIG))
                 .get("/typed/*type", ctx -> ctx.contentType(ctx.param("type").replace('_', '/')).send(BIG))
+                .get("/tagged", ctx -> ctx.header("ETag", "\"v1\"").contentType("text/plain").send(BIG))
                 .get("/encoded", ctx -> ctx.header("Content-Encoding", "br").contentType("text/plain").send(BIG))
                 .get("/partial", ctx -> ctx.status(206).header("Content-Range", "bytes 0-1999/5000")
                         .contentType("text/plain").send(TEXT.substring(0, 2000)))
@@ -162,6 +163,12 @@ class CompressionTest {
                 .assertHeader("Content-Encoding", null).assertHeader("Vary", "Accept-Encoding")
                 .assertHeader("Content-Length", String.valueOf(TEXT.length()));
         assertEquals(0, r.body().length);
+    }
+
+    @Test
+    void aCompressedResponseHasAWeakETag() {
+        get("/tagged", "gzip").assertHeader("Content-Encoding", "gzip").assertHeader("ETag", "W/\"v1\"");
+        get("/tagged", null).assertHeader("Content-Encoding", null).assertHeader("ETag", "\"v1\"");
     }
 
     @Test

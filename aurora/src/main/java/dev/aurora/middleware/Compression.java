@@ -31,6 +31,7 @@ import java.util.Locale;
  * </ul>
  * Every response of an allowed type (other than {@code 206} and self-encoded ones) carries
  * {@code Vary: Accept-Encoding}, compressed or not, so shared caches keep the variants apart.
+ * A strong {@code ETag} on a compressed response becomes weak, since the bytes differ.
  *
  * <p>Nothing is buffered whole: {@code ctx.outputStream()} bodies are compressed as they are
  * written and sent chunked ({@code flush()} pushes out what was written so far);

@@ -31,6 +31,12 @@ public final class ResponseHeaders {
         return values[i];
     }
 
+    /** Replaces the value of the {@code i}th header, after the same check {@link #add} makes. */
+    public void value(int i, String value) {
+        checkValue(names[i], value);
+        values[i] = value;
+    }
+
     /** Appends a header after checking that the name is a token and the value has no controls. */
     public void add(String name, String value) {
         checkName(name);

@@ -642,8 +642,22 @@ final class Exchange implements Context {
             return AcceptEncoding.IDENTITY;
         }
         headers.add("Content-Encoding", AcceptEncoding.token(coding));
+        weakenETag();
         declaredLength = -1;
         return coding;
+    }
+
+    /**
+     * A strong {@code ETag} promises identical bytes, which the compressed variant does not have: a
+     * client that combined ranges by it ({@code If-Range}) would splice identity bytes into gzip
+     * bytes. Weak, it still serves {@code If-None-Match}.
+     */
+    private void weakenETag() {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase("ETag") && !headers.value(i).startsWith("W/")) {
+                headers.value(i, "W/" + headers.value(i));
+            }
+        }
     }
 
     /** Sends a whole body compressed: with a Content-Length when it compresses into one buffer, else streamed. */
