@@ -259,9 +259,10 @@ class CompressionTest {
         }
     }
 
-    @Test
-    void http10StreamsAreCloseDelimited() {
-        byte[] raw = client.raw("GET /stream HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n").bytes();
+    @ParameterizedTest
+    @ValueSource(strings = {"/stream", "/big"})
+    void http10BodiesOfUnknownCompressedLengthAreCloseDelimited(String path) {
+        byte[] raw = client.raw("GET " + path + " HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n").bytes();
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int bodyStart = text.indexOf("\r\n\r\n") + 4;
         String head = text.substring(0, bodyStart);

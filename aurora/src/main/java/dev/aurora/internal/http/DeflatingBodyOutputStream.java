@@ -65,7 +65,7 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
     }
 
     /**
-     * Starts the encoded body on {@code target}: the framing's header and anything
+     * Starts the encoded body on {@code target}: the coding's header and anything
      * {@link #prepare} compressed. For a whole body, also the rest and the end.
      *
      * @param wholeBody whether {@link #prepare} was given the whole body
@@ -79,8 +79,10 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
             small[1] = zlibFlags(compressor.level);
             target.write(small, 0, ZLIB_HEADER);
         }
-        if (wholeBody && !finish()) {
-            throw new IOException("Compressed body shorter than its Content-Length");
+        if (wholeBody) {
+            // The length came from prepare, so only a close-delimited target reports an open end,
+            // and its caller has marked the connection to close already.
+            finish();
         }
         return this;
     }
