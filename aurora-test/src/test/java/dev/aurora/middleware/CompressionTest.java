@@ -63,6 +63,10 @@ class CompressionTest {
                         .contentType("text/plain").send(TEXT.substring(0, 2000)))
                 .get("/not-modified", ctx -> ctx.status(304).contentType("text/plain").send(""))
                 .get("/no-content", ctx -> ctx.status(204).contentType("text/plain").send(""))
+                .get("/twice", ctx -> {
+                    ctx.contentType("text/plain").outputStream().write(SMALL.getBytes(StandardCharsets.US_ASCII));
+                    ctx.send(TEXT);
+                })
                 .get("/stream", ctx -> {
                     ctx.contentType("text/plain");
                     try (OutputStream out = ctx.outputStream()) {
@@ -163,6 +167,12 @@ class CompressionTest {
                 .assertHeader("Content-Encoding", null).assertHeader("Vary", "Accept-Encoding")
                 .assertHeader("Content-Length", String.valueOf(TEXT.length()));
         assertEquals(0, r.body().length);
+    }
+
+    @Test
+    void sendingAfterStreamingFailsAsWithoutCompression() {
+        get("/twice", "gzip").assertStatus(500);
+        get("/text", "gzip").assertHeader("Content-Encoding", "gzip");
     }
 
     @Test

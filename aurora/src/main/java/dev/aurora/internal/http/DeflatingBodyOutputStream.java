@@ -47,6 +47,7 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
      *     whole body that did not fit
      */
     public long prepare(Compressor compressor, Consumer<Compressor> owner, int coding, byte[] whole, int length) {
+        abandon();
         reset();
         this.compressor = compressor;
         this.owner = owner;

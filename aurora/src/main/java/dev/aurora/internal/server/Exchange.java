@@ -346,18 +346,18 @@ final class Exchange implements Context {
         byte[] b = input.array();
         int base = input.base();
         long weights = AcceptEncoding.NOTHING_LISTED;
-        boolean sent = false;
+        boolean negotiable = false;
         for (int i = 0; i < head.headerCount(); i++) {
             if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Accept-Encoding")) {
                 int start = base + head.valueStart(i);
                 weights = AcceptEncoding.parse(weights, b, start, start + head.valueLength(i));
-                sent = true;
+                negotiable = true;
             } else if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Range")) {
-                sent = false;
+                negotiable = false;
                 break;
             }
         }
-        this.coding = sent ? AcceptEncoding.choose(weights) : AcceptEncoding.IDENTITY;
+        this.coding = negotiable ? AcceptEncoding.choose(weights) : AcceptEncoding.IDENTITY;
     }
 
     /** What a trusted proxy said about the original request; null parts leave the connection's own. */
@@ -631,6 +631,7 @@ final class Exchange implements Context {
      * @return the coding to apply, {@link AcceptEncoding#IDENTITY} for none
      */
     private int negotiate(long length, byte[] defaultType) {
+        checkNotCommitted();
         String type = contentTypeSet ? headers.first("Content-Type")
                 : defaultType == TYPE_TEXT ? "text/plain" : defaultType == TYPE_JSON ? "application/json" : null;
         if (status == 206 || !compression.typeAllowed(type) || headers.contains("Content-Encoding")

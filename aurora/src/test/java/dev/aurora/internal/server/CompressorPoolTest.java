@@ -41,6 +41,10 @@ class CompressorPoolTest {
                         }
                     }
                 })
+                .get("/twice", ctx -> {
+                    ctx.contentType("text/plain").outputStream().write(BODY, 0, 10);
+                    ctx.send(BODY);
+                })
                 .get("/fails-early", ctx -> {
                     ctx.contentType("text/plain");
                     ctx.outputStream().write(BODY, 0, 10);
@@ -77,6 +81,8 @@ class CompressorPoolTest {
         ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 0);
         try (InProcessConnection connection = InProcess.connect(app(policy))) {
             assertTrue(get(connection, "/fails-early").startsWith("HTTP/1.1 500"));
+            assertEquals(0, policy.outstanding());
+            assertTrue(get(connection, "/twice").startsWith("HTTP/1.1 500"));
             assertEquals(0, policy.outstanding());
             assertTrue(connection.isOpen());
             get(connection, "/fails-late");
