@@ -57,6 +57,7 @@ class CompressionTest {
                 .get("/json", ctx -> ctx.json(Map.of("items", List.of(TEXT, TEXT))))
                 .get("/bytes", ctx -> ctx.send(BIG))
                 .get("/typed/*type", ctx -> ctx.contentType(ctx.param("type").replace('_', '/')).send(BIG))
+                .get("/varied", ctx -> ctx.header("Vary", "Origin, accept-encoding").contentType("text/plain").send(BIG))
                 .get("/tagged", ctx -> ctx.header("ETag", "\"v1\"").contentType("text/plain").send(BIG))
                 .get("/encoded", ctx -> ctx.header("Content-Encoding", "br").contentType("text/plain").send(BIG))
                 .get("/partial", ctx -> ctx.status(206).header("Content-Range", "bytes 0-1999/5000")
@@ -173,6 +174,12 @@ class CompressionTest {
     void sendingAfterStreamingFailsAsWithoutCompression() {
         get("/twice", "gzip").assertStatus(500);
         get("/text", "gzip").assertHeader("Content-Encoding", "gzip");
+    }
+
+    @Test
+    void aVaryThatNamesAcceptEncodingAlreadyIsNotRepeated() {
+        get("/varied", "gzip").assertHeader("Content-Encoding", "gzip").assertHeaders("Vary", "Origin, accept-encoding");
+        get("/text", "gzip").assertHeaders("Vary", "Accept-Encoding");
     }
 
     @Test

@@ -638,7 +638,9 @@ final class Exchange implements Context {
                 || headers.contains("Content-Range")) {
             return AcceptEncoding.IDENTITY;
         }
-        headers.add("Vary", "Accept-Encoding");
+        if (!variesByEncoding()) {
+            headers.add("Vary", "Accept-Encoding");
+        }
         if (coding == AcceptEncoding.IDENTITY || !bodyAllowed() || (length >= 0 && length < compression.minSize())) {
             return AcceptEncoding.IDENTITY;
         }
@@ -646,6 +648,21 @@ final class Exchange implements Context {
         weakenETag();
         declaredLength = -1;
         return coding;
+    }
+
+    /** Whether the handler's own {@code Vary} already names {@code Accept-Encoding}, or is {@code *}. */
+    private boolean variesByEncoding() {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase("Vary")) {
+                String v = headers.value(i);
+                for (int at = 0; at < v.length(); at++) {
+                    if (v.charAt(at) == '*' || v.regionMatches(true, at, "Accept-Encoding", 0, 15)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
