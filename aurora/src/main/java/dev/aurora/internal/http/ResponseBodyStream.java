@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public abstract sealed class ResponseBodyStream extends OutputStream
         permits ChunkedBodyOutputStream, FixedLengthBodyOutputStream, CloseDelimitedBodyOutputStream,
-        DiscardingBodyOutputStream {
+        DiscardingBodyOutputStream, DeflatingBodyOutputStream {
     protected final OutputBuffer out;
     private boolean finished;
 
@@ -47,6 +47,7 @@ public abstract sealed class ResponseBodyStream extends OutputStream
     @Override
     public final void flush() throws IOException {
         if (!finished) {
+            flushBody();
             out.flush();
         }
     }
@@ -72,6 +73,10 @@ public abstract sealed class ResponseBodyStream extends OutputStream
 
     public final boolean finished() {
         return finished;
+    }
+
+    /** Moves bytes the stream holds back into the output buffer before it is flushed. */
+    protected void flushBody() throws IOException {
     }
 
     protected abstract void writeBody(byte[] b, int off, int len) throws IOException;

@@ -27,6 +27,12 @@ public final class ResponseHeaders {
         return values[i];
     }
 
+    /** Replaces the value of the {@code i}th header, after the same check {@link #add} makes. */
+    public void value(int i, String value) {
+        checkValue(names[i], value);
+        values[i] = value;
+    }
+
     /** Appends a header after checking that the name is a token and the value has no controls. */
     public void add(String name, String value) {
         checkName(name);
@@ -84,12 +90,17 @@ public final class ResponseHeaders {
 
     /** Whether a header of that name (case-insensitive) was added. */
     public boolean contains(String name) {
+        return first(name) != null;
+    }
+
+    /** The first value of a header (case-insensitive name), or null. */
+    public String first(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equalsIgnoreCase(name)) {
-                return true;
+                return values[i];
             }
         }
-        return false;
+        return null;
     }
 
     /** Writes every header line. */

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
 public final class ObjectPool<T> {
     private final Supplier<? extends T> factory;
     private final Consumer<? super T> reset;
+    /** Runs on an object the pool lets go of, for objects that hold more than heap (native memory). */
+    private final Consumer<? super T> discard;
     private final Object[] places;
     /** Places holding a free object. */
     private final StripedStack occupied;
@@ -62,8 +64,28 @@ public final class ObjectPool<T> {
      * @param stripes a power of two from 1 to 64
      */
     public ObjectPool(Supplier<? extends T> factory, Consumer<? super T> reset, int maxRetained, int stripes) {
+        this(factory, reset, t -> { }, maxRetained, stripes);
+    }
+
+    /**
+     * A pool striped for this machine that tells a dropped object so: {@code discard} frees what
+     * the garbage collector would free late or never (a {@code Deflater}'s native memory).
+     *
+     * @param factory makes a new object when none is free; must not return null
+     * @param reset puts a released object back into its initial state
+     * @param discard runs once on each released object the pool does not keep
+     * @param maxRetained most free objects kept ({@code >= 0})
+     */
+    public ObjectPool(Supplier<? extends T> factory, Consumer<? super T> reset, Consumer<? super T> discard,
+            int maxRetained) {
+        this(factory, reset, discard, maxRetained, StripedStack.defaultStripes());
+    }
+
+    private ObjectPool(Supplier<? extends T> factory, Consumer<? super T> reset, Consumer<? super T> discard,
+            int maxRetained, int stripes) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.reset = Objects.requireNonNull(reset, "reset");
+        this.discard = Objects.requireNonNull(discard, "discard");
         this.occupied = new StripedStack(maxRetained, stripes);
         this.empty = new StripedStack(maxRetained, stripes);
         this.places = new Object[maxRetained];
@@ -121,6 +143,7 @@ public final class ObjectPool<T> {
         } finally {
             if (!kept) {
                 dropped.increment();
+                discard.accept(object);
             }
         }
     }

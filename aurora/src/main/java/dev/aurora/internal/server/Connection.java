@@ -228,6 +228,9 @@ final class Connection implements Runnable {
 
     /** Back to the pools, on every way out (the serving thread's finally), also after errors and timeouts. */
     private void releaseBuffers() {
+        if (exchange != null) {
+            exchange.release();
+        }
         if (input != null) {
             input.release();
         }

@@ -4,6 +4,7 @@ import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
 import dev.aurora.SseHandler;
+import dev.aurora.internal.http.AcceptEncoding;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.BodyStream;
 import dev.aurora.internal.http.ChunkedBodyOutputStream;
@@ -12,6 +13,7 @@ import dev.aurora.internal.http.CookieHeader;
 import dev.aurora.internal.http.CloseDelimitedBodyOutputStream;
 import dev.aurora.internal.http.DateHeader;
 import dev.aurora.error.PayloadTooLargeException;
+import dev.aurora.internal.http.DeflatingBodyOutputStream;
 import dev.aurora.internal.http.DiscardingBodyOutputStream;
 import dev.aurora.internal.http.FixedLengthBodyOutputStream;
 import dev.aurora.internal.http.FixedLengthBodyStream;
@@ -50,6 +52,11 @@ import java.util.List;
  * sent when the client asked for it, the server is draining, the request limit is reached, or the
  * unread request body is too large to skip.
  *
+ * <p>When {@code Compression} put a {@link ResponseCompression} on the request, the same moment
+ * decides whether the body is compressed ({@link #negotiate}); a compressed body goes through a
+ * {@link DeflatingBodyOutputStream} in front of the framing chosen for it. Without the middleware
+ * that costs one null check per response.
+ *
  * <p>Runs on the connection's virtual thread.
  */
 final class Exchange implements Context {
@@ -79,6 +86,11 @@ final class Exchange implements Context {
     private final FixedLengthBodyOutputStream fixedOut;
     private final CloseDelimitedBodyOutputStream closeDelimitedOut;
     private final DiscardingBodyOutputStream discardingOut;
+    /** Made on this connection's first compressed response. */
+    private DeflatingBodyOutputStream deflatingOut;
+    /** Set by {@code Compression} for this request; null, and then free, when the application uses none. */
+    private ResponseCompression compression;
+    private int coding;
     private final JsonCodec.Sink jsonSink = new JsonCodec.Sink();
     private final Attributes attributes = new Attributes();
     /** Scratch space for decoding parameters, reset for every request. */
@@ -155,6 +167,7 @@ final class Exchange implements Context {
         originClient = null;
         originScheme = null;
         originHost = null;
+        compression = null;
         traceParsed = false;
         attributes.clear();
         scratch.reset();
@@ -194,6 +207,9 @@ final class Exchange implements Context {
         closeAfter = false;
         declaredLength = -1;
         stream = null;
+        if (deflatingOut != null) {
+            deflatingOut.abandon();
+        }
         headers.truncate(keepHeaders);
         contentTypeSet = keepHeaders > 0 && headers.contains("Content-Type");
         dateSet = keepHeaders > 0 && headers.contains("Date");
@@ -347,6 +363,30 @@ final class Exchange implements Context {
     @Override
     public String host() {
         return originHost != null ? originHost : header("Host");
+    }
+
+    /**
+     * Lets this response be compressed if it turns out compressible when it commits, with the coding
+     * the request's {@code Accept-Encoding} prefers (none for a {@code Range} request), read from
+     * the request bytes.
+     */
+    void compression(ResponseCompression policy) {
+        this.compression = policy;
+        byte[] b = input.array();
+        int base = input.base();
+        long weights = AcceptEncoding.NOTHING_LISTED;
+        boolean negotiable = false;
+        for (int i = 0; i < head.headerCount(); i++) {
+            if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Accept-Encoding")) {
+                int start = base + head.valueStart(i);
+                weights = AcceptEncoding.parse(weights, b, start, start + head.valueLength(i));
+                negotiable = true;
+            } else if (Ascii.equalsIgnoreCase(b, base + head.nameStart(i), head.nameLength(i), "Range")) {
+                negotiable = false;
+                break;
+            }
+        }
+        this.coding = negotiable ? AcceptEncoding.choose(weights) : AcceptEncoding.IDENTITY;
     }
 
     /** What a trusted proxy said about the original request; null parts leave the connection's own. */
@@ -566,6 +606,10 @@ final class Exchange implements Context {
             }
         }
         try {
+            if (compression != null && negotiate(length, TYPE_TEXT) != AcceptEncoding.IDENTITY) {
+                sendCompressed(text.getBytes(StandardCharsets.ISO_8859_1), length, TYPE_TEXT);
+                return;
+            }
             commit(length, TYPE_TEXT);
             if (bodyAllowed()) {
                 output.writeLatin1(text);
@@ -596,6 +640,10 @@ final class Exchange implements Context {
 
     private void sendRaw(byte[] bytes, int length, byte[] defaultType) {
         try {
+            if (compression != null && negotiate(length, defaultType) != AcceptEncoding.IDENTITY) {
+                sendCompressed(bytes, length, defaultType);
+                return;
+            }
             commit(length, defaultType);
             if (bodyAllowed()) {
                 output.write(bytes, 0, length);
@@ -611,27 +659,111 @@ final class Exchange implements Context {
             return stream;
         }
         try {
+            int chosen = compression == null ? AcceptEncoding.IDENTITY : negotiate(declaredLength, null);
             if (!bodyAllowed()) {
                 commit(declaredLength, null);
                 discardingOut.reset();
                 stream = discardingOut;
+            } else if (chosen != AcceptEncoding.IDENTITY) {
+                deflating().prepare(compression.acquire(), compression.giveBack, chosen, null, 0);
+                stream = deflatingOut.begin(streamOfUnknownLength(null), false);
             } else if (declaredLength >= 0) {
                 commit(declaredLength, null);
                 stream = fixedOut.length(declaredLength);
-            } else if (head.minorVersion() == 0) {
-                closeAfter = true;
-                commit(-1, null);
-                closeDelimitedOut.reset();
-                stream = closeDelimitedOut;
             } else {
-                commit(-1, null);
-                chunkedOut.reset();
-                stream = chunkedOut;
+                stream = streamOfUnknownLength(null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return stream;
+    }
+
+    /** Commits a body of unknown length: chunked, or close-delimited for HTTP/1.0. */
+    private ResponseBodyStream streamOfUnknownLength(byte[] defaultType) throws IOException {
+        if (head.minorVersion() == 0) {
+            closeAfter = true;
+            commit(-1, defaultType);
+            closeDelimitedOut.reset();
+            return closeDelimitedOut;
+        }
+        commit(-1, defaultType);
+        chunkedOut.reset();
+        return chunkedOut;
+    }
+
+    /**
+     * Decides, as the response commits, whether {@link #compression} applies: a compressible type,
+     * no {@code Content-Encoding} or {@code Content-Range} of the handler's own, a body that is sent,
+     * and a length unknown or at least the minimum. Every response that could have been compressed
+     * gets {@code Vary: Accept-Encoding}, and a compressed one its {@code Content-Encoding}.
+     *
+     * @return the coding to apply, {@link AcceptEncoding#IDENTITY} for none
+     */
+    private int negotiate(long length, byte[] defaultType) {
+        checkNotCommitted();
+        String type = contentTypeSet ? headers.first("Content-Type")
+                : defaultType == TYPE_TEXT ? "text/plain" : defaultType == TYPE_JSON ? "application/json" : null;
+        if (status == 206 || !compression.typeAllowed(type) || headers.contains("Content-Encoding")
+                || headers.contains("Content-Range")) {
+            return AcceptEncoding.IDENTITY;
+        }
+        if (!variesByEncoding()) {
+            headers.add("Vary", "Accept-Encoding");
+        }
+        if (coding == AcceptEncoding.IDENTITY || !bodyAllowed() || (length >= 0 && length < compression.minSize())) {
+            return AcceptEncoding.IDENTITY;
+        }
+        headers.add("Content-Encoding", AcceptEncoding.token(coding));
+        weakenETag();
+        declaredLength = -1;
+        return coding;
+    }
+
+    /** Whether the handler's own {@code Vary} already names {@code Accept-Encoding}, or is {@code *}. */
+    private boolean variesByEncoding() {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase("Vary")) {
+                String v = headers.value(i);
+                for (int at = 0; at < v.length(); at++) {
+                    if (v.charAt(at) == '*' || v.regionMatches(true, at, "Accept-Encoding", 0, 15)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A strong {@code ETag} promises identical bytes, which the compressed variant does not have: a
+     * client that combined ranges by it ({@code If-Range}) would splice identity bytes into gzip
+     * bytes. Weak, it still serves {@code If-None-Match}.
+     */
+    private void weakenETag() {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase("ETag") && !headers.value(i).startsWith("W/")) {
+                headers.value(i, "W/" + headers.value(i));
+            }
+        }
+    }
+
+    /** Sends a whole body compressed: with a Content-Length when it compresses into one buffer, else streamed. */
+    private void sendCompressed(byte[] bytes, int length, byte[] defaultType) throws IOException {
+        long encoded = deflating().prepare(compression.acquire(), compression.giveBack, coding, bytes, length);
+        if (encoded >= 0) {
+            commit(encoded, defaultType);
+            deflatingOut.begin(fixedOut.length(encoded), true);
+        } else {
+            deflatingOut.begin(streamOfUnknownLength(defaultType), true);
+        }
+    }
+
+    private DeflatingBodyOutputStream deflating() {
+        if (deflatingOut == null) {
+            deflatingOut = new DeflatingBodyOutputStream(output);
+        }
+        return deflatingOut;
     }
 
     private boolean bodyAllowed() {
@@ -762,6 +894,13 @@ final class Exchange implements Context {
     void abandon() {
         closeAfter = true;
         broken = true;
+    }
+
+    /** The connection is closing: hands back a compressor a broken-off response still holds. */
+    void release() {
+        if (deflatingOut != null) {
+            deflatingOut.abandon();
+        }
     }
 
     /** Marks the connection to be closed after this response. */

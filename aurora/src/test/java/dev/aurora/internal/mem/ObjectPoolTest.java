@@ -165,4 +165,16 @@ class ObjectPoolTest {
             }
         };
     }
+
+    @Test
+    void droppedObjectsAreDiscardedOnceAndKeptOnesNot() {
+        List<Scratch> discarded = new ArrayList<>();
+        ObjectPool<Scratch> pool = new ObjectPool<>(Scratch::new, s -> s.text.setLength(0), discarded::add, 1);
+        Scratch kept = pool.acquire();
+        Scratch extra = pool.acquire();
+        pool.release(kept);
+        pool.release(extra);
+        assertEquals(List.of(extra), discarded);
+        assertSame(kept, pool.acquire());
+    }
 }

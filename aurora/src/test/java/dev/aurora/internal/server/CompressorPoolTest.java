@@ -1,0 +1,104 @@
+package dev.aurora.internal.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aurora.Aurora;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every deflater a compressed response borrows goes back, whichever way the response ends, and none outlives the pool. */
+class CompressorPoolTest {
+    private static final byte[] BODY = "compress me, please. ".repeat(4000).getBytes(StandardCharsets.US_ASCII);
+
+    private static Aurora app(ResponseCompression policy) {
+        Aurora app = Aurora.create();
+        return app
+                .use((ctx, next) -> {
+                    policy.use(ctx);
+                    next.handle(ctx);
+                })
+                .get("/send", ctx -> ctx.contentType("text/plain").send(BODY))
+                .get("/stream", ctx -> {
+                    ctx.contentType("text/plain");
+                    try (OutputStream out = ctx.outputStream()) {
+                        out.write(BODY);
+                    }
+                })
+                .get("/nested/:depth", ctx -> {
+                    // Holds its deflater while a response on another connection borrows one.
+                    ctx.contentType("text/plain");
+                    try (OutputStream out = ctx.outputStream()) {
+                        out.write(BODY);
+                        int depth = Integer.parseInt(ctx.param("depth"));
+                        if (depth > 0) {
+                            try (InProcessConnection inner = InProcess.connect(app)) {
+                                get(inner, "/nested/" + (depth - 1));
+                            }
+                        }
+                    }
+                })
+                .get("/twice", ctx -> {
+                    ctx.contentType("text/plain").outputStream().write(BODY, 0, 10);
+                    ctx.send(BODY);
+                })
+                .get("/fails-early", ctx -> {
+                    ctx.contentType("text/plain");
+                    ctx.outputStream().write(BODY, 0, 10);
+                    throw new IllegalStateException("before anything left");
+                })
+                .get("/fails-late", ctx -> {
+                    ctx.contentType("text/plain");
+                    OutputStream out = ctx.outputStream();
+                    out.write(BODY);
+                    out.flush();
+                    throw new IllegalStateException("half-way through the body");
+                });
+    }
+
+    private static String get(InProcessConnection connection, String path) {
+        return new String(connection.exchange(("GET " + path + " HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void oneDeflaterServesResponseAfterResponse() {
+        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 1);
+        try (InProcessConnection connection = InProcess.connect(app(policy))) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(get(connection, i % 2 == 0 ? "/send" : "/stream").contains("Content-Encoding: gzip"));
+                assertEquals(0, policy.outstanding());
+            }
+        }
+        assertEquals(1, policy.alive(), "one deflater made and kept");
+    }
+
+    @Test
+    void failedResponsesGiveTheirDeflaterBack() {
+        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 0);
+        try (InProcessConnection connection = InProcess.connect(app(policy))) {
+            assertTrue(get(connection, "/fails-early").startsWith("HTTP/1.1 500"));
+            assertEquals(0, policy.outstanding());
+            assertTrue(get(connection, "/twice").startsWith("HTTP/1.1 500"));
+            assertEquals(0, policy.outstanding());
+            assertTrue(connection.isOpen());
+            get(connection, "/fails-late");
+            assertFalse(connection.isOpen(), "a broken body ends the connection");
+        }
+        assertEquals(0, policy.outstanding());
+        assertEquals(0, policy.alive(), "with no room in the pool every deflater was ended");
+    }
+
+    @Test
+    void aPoolKeepsNoMoreThanItsBound() {
+        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 2);
+        try (InProcessConnection connection = InProcess.connect(app(policy))) {
+            assertTrue(get(connection, "/nested/4").contains("Content-Encoding: gzip"));
+        }
+        assertEquals(0, policy.outstanding());
+        assertEquals(2, policy.alive(), "five made at once, two kept, three ended");
+    }
+}
