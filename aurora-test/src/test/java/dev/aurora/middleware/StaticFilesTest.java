@@ -232,4 +232,23 @@ class StaticFilesTest {
             assertEquals(CSS, text.body());
         }
     }
+
+    @Test
+    void withCompressionAFileIsGzippedAndStillRevalidates() throws IOException {
+        String css = "body { margin: 0; }\n".repeat(200);
+        Files.writeString(root.resolve("big.css"), css);
+        AuroraTestClient c = AuroraTestClient.of(Aurora.create()
+                .use(Compression.defaults())
+                .get("/assets/*file", StaticFiles.directory(root)));
+        TestResponse gz = c.get("/assets/big.css").header("Accept-Encoding", "gzip").send().assertStatus(200)
+                .assertHeader("Content-Encoding", "gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertEquals(css, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String etag = gz.header("ETag");
+        assertEquals("W/", etag.substring(0, 2), "a compressed representation has a weak validator");
+        c.get("/assets/big.css").header("Accept-Encoding", "gzip").header("If-None-Match", etag).send().assertStatus(304);
+        c.get("/assets/big.css").header("Accept-Encoding", "gzip").header("Range", "bytes=0-9").send()
+                .assertStatus(206).assertBody(css.substring(0, 10));
+    }
 }
