@@ -47,6 +47,9 @@ class CorsTest {
                 .put("/items", ctx -> {
                     REACHED.incrementAndGet();
                     ctx.send("put");
+                })
+                .get("/fails", ctx -> {
+                    throw new IllegalStateException("boom");
                 });
     }
 
@@ -87,6 +90,14 @@ class CorsTest {
     @ValueSource(strings = {"https://a.example.org", "https://a.b.example.org", "HTTPS://A.Example.ORG", "http://localhost:3000"})
     void patternsAndPortsMatch(String origin, AuroraTestClient client) {
         client.get("/items").header("Origin", origin).send().assertHeader("Access-Control-Allow-Origin", origin);
+    }
+
+    @Test
+    void aFailedHandlersErrorResponseKeepsTheCorsHeaders(AuroraTestClient client) {
+        client.get("/fails").header("Origin", APP).send().assertStatus(500)
+                .assertHeader("Access-Control-Allow-Origin", APP)
+                .assertHeader("Access-Control-Allow-Credentials", "true")
+                .assertHeaders("Vary", "Origin");
     }
 
     @Test

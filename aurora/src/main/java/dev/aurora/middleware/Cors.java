@@ -3,6 +3,7 @@ package dev.aurora.middleware;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
+import dev.aurora.internal.server.ExchangeAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,6 +41,8 @@ import java.util.regex.Pattern;
  *       the response from the page.</li>
  *   <li>Responses that depend on the origin carry {@code Vary: Origin}, so a shared cache never
  *       hands one origin's answer to another.</li>
+ *   <li>The headers stay on the error response that replaces a failed handler's, so the page
+ *       can read the {@code 500} rather than seeing a CORS failure.</li>
  * </ul>
  *
  * <p>Register it with {@code app.use(...)}, so it also sees preflights for paths that have no
@@ -104,6 +107,8 @@ public final class Cors implements Middleware {
                 ctx.header("Access-Control-Expose-Headers", exposeValue);
             }
         }
+        // A page must be able to read the 500 that replaces a failed handler's answer, too.
+        ExchangeAccess.keepHeadersOnError(ctx);
         next.handle(ctx);
     }
 
