@@ -251,4 +251,34 @@ class StaticFilesTest {
         c.get("/assets/big.css").header("Accept-Encoding", "gzip").header("Range", "bytes=0-9").send()
                 .assertStatus(206).assertBody(css.substring(0, 10));
     }
+
+    @Test
+    void aLargeFileReachesASlowReaderWholeAndIsCounted() throws Exception {
+        // A small receive window makes the server's socket buffer fill again and again, so the
+        // zero-copy transfer keeps finding no room and must wait the ordinary way.
+        byte[] big = new byte[8 * 1024 * 1024 + 3];
+        new Random(11).nextBytes(big);
+        Files.write(root.resolve("large.bin"), big);
+        try (Aurora app = Aurora.create().get("/assets/*file", StaticFiles.directory(root)).start(0);
+                java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", app.port()));
+            socket.setSoTimeout(20_000);
+            long writtenBefore = app.stats().bytesWritten();
+            var out = socket.getOutputStream();
+            out.write(("GET /assets/large.bin HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /assets/site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int bodyStart = text.indexOf("\r\n\r\n") + 4;
+            assertEquals("HTTP/1.1 200 OK", text.substring(0, 15));
+            assertArrayEquals(big, Arrays.copyOfRange(all, bodyStart, bodyStart + big.length));
+            String second = text.substring(bodyStart + big.length);
+            assertEquals("HTTP/1.1 200 OK", second.substring(0, 15), "the connection carried on after the file");
+            assertEquals(CSS, second.substring(second.indexOf("\r\n\r\n") + 4));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> app.stats().bytesWritten() - writtenBefore == all.length);
+        }
+    }
 }

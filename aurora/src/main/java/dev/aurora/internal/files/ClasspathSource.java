@@ -49,7 +49,7 @@ public final class ClasspathSource implements FileSource {
             }
             String fileName = segments.isEmpty() ? "" : segments.getLast();
             return new Found(new Resource(fileName, Files.size(path), Files.getLastModifiedTime(path).toMillis(),
-                    () -> Files.newInputStream(path)));
+                    () -> Files.newInputStream(path), path));
         }
         URLConnection connection = url.openConnection();
         if (connection instanceof JarURLConnection jar && (jar.getJarEntry() == null || jar.getJarEntry().isDirectory())) {
@@ -59,6 +59,6 @@ public final class ClasspathSource implements FileSource {
             return DIRECTORY;
         }
         return new Found(new Resource(segments.getLast(), connection.getContentLengthLong(),
-                connection.getLastModified(), url::openStream));
+                connection.getLastModified(), url::openStream, null));
     }
 }

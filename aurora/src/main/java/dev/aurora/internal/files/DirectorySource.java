@@ -54,6 +54,6 @@ public final class DirectorySource implements FileSource {
             return MISSING;
         }
         return new Found(new Resource(real.getFileName().toString(), attributes.size(),
-                attributes.lastModifiedTime().toMillis(), () -> Files.newInputStream(real)));
+                attributes.lastModifiedTime().toMillis(), () -> Files.newInputStream(real), real));
     }
 }

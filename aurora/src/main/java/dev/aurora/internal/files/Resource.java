@@ -2,6 +2,7 @@ package dev.aurora.internal.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * A file found by a {@link FileSource}: what the response headers need, and its bytes on demand.
@@ -10,8 +11,9 @@ import java.io.InputStream;
  * @param size length in bytes
  * @param lastModifiedMillis modification time, epoch milliseconds (0 if unknown)
  * @param opener opens the bytes from the start
+ * @param path the file on disk, for zero-copy sending; null inside a jar
  */
-public record Resource(String fileName, long size, long lastModifiedMillis, Opener opener) {
+public record Resource(String fileName, long size, long lastModifiedMillis, Opener opener, Path path) {
     /** Opens a resource's bytes. */
     @FunctionalInterface
     public interface Opener {

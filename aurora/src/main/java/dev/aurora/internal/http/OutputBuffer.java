@@ -60,6 +60,11 @@ public final class OutputBuffer {
         return bytesWritten;
     }
 
+    /** Counts bytes that reached the socket without passing through this buffer (a file sent zero-copy). */
+    public void sentAround(long n) {
+        bytesWritten += n;
+    }
+
     /** Whether a socket write failed; the connection is then beyond repair. */
     public boolean failed() {
         return failed;

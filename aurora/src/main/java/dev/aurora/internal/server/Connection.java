@@ -115,7 +115,7 @@ final class Connection implements Runnable {
         input = new InputBuffer(transport.input(), pool, INITIAL_READ_BUFFER, maxRead, out::flush);
         head = server.heads().acquire();
         reader = new HeadReader(config);
-        exchange = new Exchange(config, input, out, server, transport.remoteAddress());
+        exchange = new Exchange(config, input, out, server, transport.remoteAddress(), transport.fileTarget());
         Logger accessLogger = server.dispatcher().logging().accessLog();
         accessLog = accessLogger == null ? null : new AccessLogRecorder(accessLogger);
     }

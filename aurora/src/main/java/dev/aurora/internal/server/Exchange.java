@@ -30,6 +30,7 @@ import dev.aurora.internal.mem.Arena;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.RouteMatch;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +38,9 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +64,8 @@ import java.util.List;
  * <p>Runs on the connection's virtual thread.
  */
 final class Exchange implements Context {
+    /** Smaller files go through the write buffer with their headers, in one socket write. */
+    private static final long ZERO_COPY_MIN_BYTES = 64 * 1024;
     private static final byte[] CONTENT_LENGTH = Ascii.bytes("Content-Length: ");
     private static final byte[] CONNECTION_CLOSE = Ascii.bytes("Connection: close\r\n");
     private static final byte[] CONNECTION_KEEP_ALIVE = Ascii.bytes("Connection: keep-alive\r\n");
@@ -96,6 +102,10 @@ final class Exchange implements Context {
     /** Scratch space for decoding parameters, reset for every request. */
     private final Arena scratch = new Arena(SCRATCH_INTS, SCRATCH_BYTES);
     private final InetSocketAddress remoteAddress;
+    /** Where a file body can be sent zero-copy; null in memory. */
+    private final SocketChannel fileTarget;
+    /** For the pieces of a zero-copy body that must be written the ordinary way; made when first needed. */
+    private byte[] fileScratch;
     private final RouteMatch match;
     private Endpoint<Handler> endpoint;
     /** The buffer base when the route matched: parameter offsets are absolute as of then. */
@@ -132,8 +142,9 @@ final class Exchange implements Context {
     private long responseStart;
 
     Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server,
-            InetSocketAddress remoteAddress) {
+            InetSocketAddress remoteAddress, SocketChannel fileTarget) {
         this.config = config;
+        this.fileTarget = fileTarget;
         this.remoteAddress = remoteAddress;
         this.match = server.dispatcher().newMatch();
         this.input = input;
@@ -188,6 +199,49 @@ final class Exchange implements Context {
         if (head.bodyKind() == RequestHead.BODY_CHUNKED) {
             chunkedBody.limit(max);
         }
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} as the whole body, with
+     * {@code FileChannel.transferTo} ({@code sendfile}) straight from the page cache to the socket.
+     * On a virtual thread's non-blocking socket {@code transferTo} returns 0 instead of waiting when
+     * the socket buffer is full; the next piece is then written the ordinary way, which parks until
+     * the client reads (and is what the write timeout watches), and {@code transferTo} resumes.
+     *
+     * @return false, having changed nothing, when this response cannot go that way: no socket
+     *     channel (in memory), no body (HEAD, 304), compression in play, a small file, or a response
+     *     already started
+     */
+    boolean sendFile(FileChannel file, long position, long count) throws IOException {
+        if (fileTarget == null || committed || stream != null || compression != null || !bodyAllowed()
+                || count < ZERO_COPY_MIN_BYTES) {
+            return false;
+        }
+        commit(count, null);
+        stream = fixedOut.length(0);
+        output.flush();
+        long at = position;
+        long left = count;
+        while (left > 0) {
+            long sent = file.transferTo(at, left, fileTarget);
+            if (sent > 0) {
+                output.sentAround(sent);
+            } else {
+                if (fileScratch == null) {
+                    fileScratch = new byte[16 * 1024];
+                }
+                int read = file.read(ByteBuffer.wrap(fileScratch, 0, (int) Math.min(fileScratch.length, left)), at);
+                if (read < 0) {
+                    throw new EOFException("file ended " + left + " bytes early");
+                }
+                output.write(fileScratch, 0, read);
+                output.flush();
+                sent = read;
+            }
+            at += sent;
+            left -= sent;
+        }
+        return true;
     }
 
     /** Marks every header set so far to survive {@link #resetForError}. */

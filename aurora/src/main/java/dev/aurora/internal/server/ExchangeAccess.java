@@ -1,7 +1,9 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.Context;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 
 /**
  * What built-in middleware may do to the server's own context beyond the public {@link Context}
@@ -30,6 +32,15 @@ public final class ExchangeAccess {
     /** Lowers the current request's body limit ({@code BodyLimit}). */
     public static void limitBody(Context ctx, long max) {
         exchange(ctx, "BodyLimit").limitBody(max);
+    }
+
+    /**
+     * Sends part of a file as the whole response body, zero-copy when the connection allows it.
+     *
+     * @return false, having changed nothing, when it does not (the caller then streams the file)
+     */
+    public static boolean sendFile(Context ctx, FileChannel file, long position, long count) throws IOException {
+        return ctx instanceof Exchange exchange && exchange.sendFile(file, position, count);
     }
 
     private static Exchange exchange(Context ctx, String who) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,8 @@ public final class ServerRuntime {
     /** Binds and starts accepting; returns the bound port. */
     public int start(int port) {
         try {
-            serverSocket = new ServerSocket();
+            // Through a channel, so accepted sockets have a SocketChannel that files can be sent to.
+            serverSocket = ServerSocketChannel.open().socket();
             serverSocket.setReuseAddress(true);
             serverSocket.bind(new InetSocketAddress(config.host(), port), config.backlog());
         } catch (IOException e) {

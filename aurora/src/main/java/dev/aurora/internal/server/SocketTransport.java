@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 
 /**
  * A TCP connection as a {@link Transport}. Runs on the connection's virtual thread, except
@@ -33,6 +34,11 @@ final class SocketTransport implements Transport {
     @Override
     public OutputStream output() throws IOException {
         return socket.getOutputStream();
+    }
+
+    @Override
+    public SocketChannel fileTarget() {
+        return socket.getChannel();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.internal.http.ByteSource;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.SocketChannel;
 import java.net.InetSocketAddress;
 
 /**
@@ -24,6 +25,11 @@ interface Transport {
 
     /** Closes at once; quiet. */
     void close();
+
+    /** The socket's channel, for {@code FileChannel.transferTo}; null when there is none (in memory). */
+    default SocketChannel fileTarget() {
+        return null;
+    }
 
     /** Whether a read would return bytes at once without blocking; false when unknown (sockets). */
     default boolean readReady() {
