@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server: the listening socket, its acceptor threads, the open connections, the timeout
- * watchdog, and the {@link Dispatcher} every connection hands its requests to. Created and stopped by the application's
- * thread; {@link #dispatch} runs on connection threads.
+ * watchdog, and the {@link Dispatcher} every connection hands its requests to. Created and stopped
+ * by the application's thread; the dispatcher runs on connection threads.
  *
  * <p>Stopping is graceful: wait {@link ServerConfig#drainDelay()} still accepting (readiness is
  * already down, so load balancers stop routing here), stop accepting, close idle keep-alive connections at once, let active
