@@ -180,8 +180,8 @@ public final class ConfigBinder {
     private void set(SectionTree tree, List<String> words, boolean grouped, Object value, String source,
             Map<String, String> seen, UnaryOperator<String> displayName) {
         String section = tree.section();
-        List<String> settable = OverrideName.settableKeys(tree.shape());
         if (words.isEmpty()) {
+            List<String> settable = OverrideName.settableKeys(tree.shape());
             String example = settable.isEmpty() ? "" : ", such as " + displayName.apply(Keys.join(section, settable.getFirst()));
             tree.problem(source, section, "names the section itself; set one of its keys" + example);
             return;
@@ -189,7 +189,7 @@ public final class ConfigBinder {
         OverrideName.Target target = OverrideName.resolve(section, tree.shape(), words, grouped);
         if (target == null) {
             String typed = String.join(grouped ? "_" : ".", words);
-            String suggestion = DidYouMean.closest(typed, settable);
+            String suggestion = DidYouMean.closest(typed, OverrideName.settableKeys(tree.shape()));
             tree.problem(source, Keys.join(section, String.join(".", words)), "unknown key"
                     + (suggestion == null ? "" : " (did you mean " + displayName.apply(Keys.join(section, suggestion)) + "?)"));
             return;

@@ -46,16 +46,6 @@ public final class ResponseHeaders {
         size++;
     }
 
-    /** @return the first value added under {@code name} (case-insensitive), or null */
-    public String get(String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return values[i];
-            }
-        }
-        return null;
-    }
-
     /**
      * Removes every header named {@code name} (case-insensitive), keeping the others in order.
      *

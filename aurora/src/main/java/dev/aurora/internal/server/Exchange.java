@@ -610,7 +610,7 @@ final class Exchange implements Context {
         if (name.equalsIgnoreCase("Content-Length")) {
             return declaredLength >= 0 ? Long.toString(declaredLength) : null;
         }
-        return headers.get(name);
+        return headers.first(name);
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class ExchangeAccess {
         return ctx instanceof Exchange exchange && exchange.sendFile(file, position, count);
     }
 
-    private static Exchange exchange(Context ctx, String who) {
+    /** @throws IllegalStateException naming {@code who} if {@code ctx} is not the server's own context */
+    static Exchange exchange(Context ctx, String who) {
         if (!(ctx instanceof Exchange exchange)) {
             throw new IllegalStateException(who + " needs the server's own Context, not " + ctx.getClass().getName());
         }

@@ -55,10 +55,7 @@ public final class ResponseCompression {
      * @throws IllegalStateException if {@code ctx} is not a context of an Aurora server
      */
     public void use(Context ctx) {
-        if (!(ctx instanceof Exchange exchange)) {
-            throw new IllegalStateException("Compression needs the server's own Context, not " + ctx.getClass().getName());
-        }
-        exchange.compression(this);
+        ExchangeAccess.exchange(ctx, "Compression").compression(this);
     }
 
     /** Bodies of a known length below this are sent as they are. */
