@@ -3,7 +3,7 @@ package dev.aurora.middleware;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
-import dev.aurora.internal.server.ResponseCompression;
+import dev.aurora.internal.compress.ResponseCompression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.ByteSource;
 import dev.aurora.internal.http.HeadReader;
 import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.BodyFraming;
 import dev.aurora.internal.http.RequestHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ public class RequestParseBenchmark {
                     throw new IllegalStateException("parser returned end of stream");
                 }
                 if (!"GET".equals(head.method()) || !head.keepAlive() || head.headLength() != request.length
-                        || head.bodyKind() != RequestHead.BODY_NONE || in.available() != 0) {
+                        || head.bodyFraming() != BodyFraming.NONE || in.available() != 0) {
                     throw new IllegalStateException("unexpected parse result");
                 }
                 int lines = 0;

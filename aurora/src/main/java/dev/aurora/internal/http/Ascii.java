@@ -82,6 +82,29 @@ public final class Ascii {
         return REG_NAME_CHAR[b & 0xFF];
     }
 
+    /** Whether {@code b} is optional whitespace (RFC 9110 section 5.6.3: SP or HTAB). */
+    public static boolean isOws(int b) {
+        return b == SP || b == HTAB;
+    }
+
+    /** The first index in {@code [from, end)} that is not optional whitespace, or {@code end}. */
+    public static int skipOws(byte[] b, int from, int end) {
+        int i = from;
+        while (i < end && isOws(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of {@code [start, end)} with trailing optional whitespace removed. */
+    public static int trimOwsEnd(byte[] b, int start, int end) {
+        int e = end;
+        while (e > start && isOws(b[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+
     public static boolean isDigit(int b) {
         return b >= '0' && b <= '9';
     }

@@ -177,10 +177,7 @@ public final class ChunkedBodyStream extends BodyStream {
 
     /** chunk-ext = *( BWS ";" BWS name [ BWS "=" BWS value ] ); validated for shape and characters. */
     private static void chunkExtensions(byte[] b, int from, int to) {
-        int i = from;
-        while (i < to && (b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
-            i++;
-        }
+        int i = Ascii.skipOws(b, from, to);
         if (i == to || b[i] != ';') {
             throw new ProtocolException(400, "Malformed chunk size");
         }

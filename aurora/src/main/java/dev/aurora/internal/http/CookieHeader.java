@@ -24,19 +24,10 @@ public final class CookieHeader {
             while (eq < pairEnd && b[eq] != '=') {
                 eq++;
             }
-            int nameEnd = eq;
-            while (nameEnd > i && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) {
-                nameEnd--;
-            }
+            int nameEnd = Ascii.trimOwsEnd(b, i, eq);
             if (eq < pairEnd && sameName(b, i, nameEnd - i, name)) {
-                int vs = eq + 1;
-                int ve = pairEnd;
-                while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
-                    vs++;
-                }
-                while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
-                    ve--;
-                }
+                int vs = Ascii.skipOws(b, eq + 1, pairEnd);
+                int ve = Ascii.trimOwsEnd(b, vs, pairEnd);
                 if (ve - vs >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
                     vs++;
                     ve--;

@@ -3,8 +3,7 @@ package dev.aurora.internal.http;
 import dev.aurora.ServerConfig;
 
 /**
- * Parses the header field lines of a request head (RFC 9112 section 5) and decides how the body is
- * framed (section 6).
+ * Parses the header field lines of a request head (RFC 9112 section 5).
  *
  * <p>Field rules: the name is a non-empty token immediately followed by a colon (whitespace before
  * the colon is refused, as it is a known smuggling vector); a line starting with whitespace is
@@ -12,17 +11,8 @@ import dev.aurora.ServerConfig;
  * only visible characters, spaces, tabs and obs-text: NUL, bare CR and every other control is
  * refused. {@code Host} must appear exactly once in HTTP/1.1 and be syntactically valid.
  *
- * <p>Framing rules, in the order RFC 9112 section 6.3 gives them:
- * <ul>
- *   <li>{@code Transfer-Encoding} and {@code Content-Length} together: {@code 400} (the CL.TE and
- *       TE.CL smuggling shapes never reach a handler);</li>
- *   <li>{@code Transfer-Encoding} in HTTP/1.0: {@code 400};</li>
- *   <li>{@code Transfer-Encoding} whose final coding is not {@code chunked}, or that names
- *       {@code chunked} twice: {@code 400}; any other coding before it: {@code 501} (Aurora decodes
- *       none);</li>
- *   <li>{@code Content-Length}: digits only; repeated values (in one field or several) must be
- *       identical, else {@code 400}; a value over {@code maxBodySize}: {@code 413}.</li>
- * </ul>
+ * <p>{@code Content-Length} is digits only; repeated values (in one field or several) must be
+ * identical, else {@code 400}. How the body is then framed is {@link Framing}'s decision.
  * {@code Expect: 100-continue} is recorded; any other expectation gets {@code 417}.
  *
  * <p>Stateless; runs on the connection's virtual thread.
@@ -33,7 +23,6 @@ final class HeaderParser {
     private static final byte[] TRANSFER_ENCODING = Ascii.bytes("transfer-encoding");
     private static final byte[] CONNECTION = Ascii.bytes("connection");
     private static final byte[] EXPECT = Ascii.bytes("expect");
-    private static final byte[] CHUNKED = Ascii.bytes("chunked");
     private static final byte[] CLOSE = Ascii.bytes("close");
     private static final byte[] KEEP_ALIVE = Ascii.bytes("keep-alive");
     private static final byte[] CONTINUE = Ascii.bytes("100-continue");
@@ -43,23 +32,17 @@ final class HeaderParser {
     }
 
     static void parse(byte[] b, int base, RequestHead head, ServerConfig config) {
-        TransferCodings te = null;
+        TransferCodings codings = null;
         boolean unknownExpectation = false;
         for (int line = 1; line < head.lineCount; line++) {
             int start = base + head.lineStart[line];
             int end = base + head.lineEnd[line];
-            if (b[start] == Ascii.SP || b[start] == Ascii.HTAB) {
+            if (Ascii.isOws(b[start])) {
                 throw new ProtocolException(400, "Obsolete line folding is not allowed");
             }
             int colon = colonAfterName(b, start, end);
-            int valueStart = colon + 1;
-            int valueEnd = end;
-            while (valueStart < valueEnd && (b[valueStart] == Ascii.SP || b[valueStart] == Ascii.HTAB)) {
-                valueStart++;
-            }
-            while (valueEnd > valueStart && (b[valueEnd - 1] == Ascii.SP || b[valueEnd - 1] == Ascii.HTAB)) {
-                valueEnd--;
-            }
+            int valueStart = Ascii.skipOws(b, colon + 1, end);
+            int valueEnd = Ascii.trimOwsEnd(b, valueStart, end);
             checkFieldValue(b, valueStart, valueEnd);
             int i = head.headerCount++;
             head.nameStart[i] = start - base;
@@ -68,9 +51,10 @@ final class HeaderParser {
             head.valueEnd[i] = valueEnd - base;
 
             int nameLength = colon - start;
+            // Dispatch on the name's length first: most fields are none of these five.
             switch (nameLength) {
                 case 4 -> {
-                    if (Ascii.equalsLower(b, start, 4, HOST)) {
+                    if (Ascii.equalsLower(b, start, nameLength, HOST)) {
                         if (++head.hostCount > 1) {
                             throw new ProtocolException(400, "Multiple Host header fields");
                         }
@@ -82,7 +66,7 @@ final class HeaderParser {
                     }
                 }
                 case 6 -> {
-                    if (Ascii.equalsLower(b, start, 6, EXPECT)) {
+                    if (Ascii.equalsLower(b, start, nameLength, EXPECT)) {
                         if (Ascii.equalsLower(b, valueStart, valueEnd - valueStart, CONTINUE)) {
                             head.expectContinue = true;
                         } else {
@@ -91,21 +75,21 @@ final class HeaderParser {
                     }
                 }
                 case 10 -> {
-                    if (Ascii.equalsLower(b, start, 10, CONNECTION)) {
+                    if (Ascii.equalsLower(b, start, nameLength, CONNECTION)) {
                         connectionOptions(b, valueStart, valueEnd, head);
                     }
                 }
                 case 14 -> {
-                    if (Ascii.equalsLower(b, start, 14, CONTENT_LENGTH)) {
+                    if (Ascii.equalsLower(b, start, nameLength, CONTENT_LENGTH)) {
                         contentLength(b, valueStart, valueEnd, head);
                     }
                 }
                 case 17 -> {
-                    if (Ascii.equalsLower(b, start, 17, TRANSFER_ENCODING)) {
-                        if (te == null) {
-                            te = new TransferCodings();
+                    if (Ascii.equalsLower(b, start, nameLength, TRANSFER_ENCODING)) {
+                        if (codings == null) {
+                            codings = new TransferCodings();
                         }
-                        te.add(b, valueStart, valueEnd);
+                        codings.add(b, valueStart, valueEnd);
                     }
                 }
                 default -> {
@@ -115,7 +99,7 @@ final class HeaderParser {
         if (head.minorVersion == 1 && head.hostCount == 0) {
             throw new ProtocolException(400, "Missing Host header field");
         }
-        decideFraming(head, te, config);
+        head.bodyFraming = Framing.request(codings, head.contentLength, head.minorVersion, config.maxBodySize());
         if (unknownExpectation) {
             throw new ProtocolException(417, "Expectation Failed");
         }
@@ -142,38 +126,11 @@ final class HeaderParser {
         }
     }
 
-    private static void decideFraming(RequestHead head, TransferCodings te, ServerConfig config) {
-        if (te != null) {
-            if (head.contentLength >= 0) {
-                throw new ProtocolException(400, "Both Transfer-Encoding and Content-Length");
-            }
-            if (head.minorVersion == 0) {
-                throw new ProtocolException(400, "Transfer-Encoding is not allowed in HTTP/1.0");
-            }
-            if (!te.lastIsChunked || te.chunkedCount > 1) {
-                throw new ProtocolException(400, "Transfer-Encoding must end with a single chunked");
-            }
-            if (te.count > 1) {
-                throw new ProtocolException(501, "Transfer coding not implemented");
-            }
-            head.bodyKind = RequestHead.BODY_CHUNKED;
-            return;
-        }
-        if (head.contentLength > config.maxBodySize()) {
-            throw new ProtocolException(413, "Content Too Large");
-        }
-        if (head.contentLength > 0) {
-            head.bodyKind = RequestHead.BODY_FIXED;
-        }
-    }
-
     /** Content-Length = 1*DIGIT, possibly repeated as a list of identical values. */
     private static void contentLength(byte[] b, int start, int end, RequestHead head) {
         int i = start;
         do {
-            while (i < end && (b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
-                i++;
-            }
+            i = Ascii.skipOws(b, i, end);
             int digitsStart = i;
             long value = 0;
             while (i < end && Ascii.isDigit(b[i])) {
@@ -186,9 +143,7 @@ final class HeaderParser {
             if (i == digitsStart) {
                 throw new ProtocolException(400, "Invalid Content-Length");
             }
-            while (i < end && (b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
-                i++;
-            }
+            i = Ascii.skipOws(b, i, end);
             if (i < end && b[i] != ',') {
                 throw new ProtocolException(400, "Invalid Content-Length");
             }
@@ -206,11 +161,11 @@ final class HeaderParser {
     private static void connectionOptions(byte[] b, int start, int end, RequestHead head) {
         int i = start;
         while (i < end) {
-            while (i < end && (b[i] == ',' || b[i] == Ascii.SP || b[i] == Ascii.HTAB)) {
+            while (i < end && (b[i] == ',' || Ascii.isOws(b[i]))) {
                 i++;
             }
             int tokenStart = i;
-            while (i < end && b[i] != ',' && b[i] != Ascii.SP && b[i] != Ascii.HTAB) {
+            while (i < end && b[i] != ',' && !Ascii.isOws(b[i])) {
                 i++;
             }
             int length = i - tokenStart;
@@ -218,46 +173,6 @@ final class HeaderParser {
                 head.connectionClose = true;
             } else if (Ascii.equalsLower(b, tokenStart, length, KEEP_ALIVE)) {
                 head.connectionKeepAlive = true;
-            }
-        }
-    }
-
-    /** The transfer codings named across all Transfer-Encoding fields, in order. */
-    private static final class TransferCodings {
-        int count;
-        int chunkedCount;
-        boolean lastIsChunked;
-
-        void add(byte[] b, int start, int end) {
-            int i = start;
-            while (i < end) {
-                int elementStart = i;
-                while (i < end && b[i] != ',') {
-                    i++;
-                }
-                int s = elementStart;
-                int e = i;
-                while (s < e && (b[s] == Ascii.SP || b[s] == Ascii.HTAB)) {
-                    s++;
-                }
-                while (e > s && (b[e - 1] == Ascii.SP || b[e - 1] == Ascii.HTAB)) {
-                    e--;
-                }
-                i++;
-                if (s == e) {
-                    continue;
-                }
-                count++;
-                lastIsChunked = Ascii.equalsLower(b, s, e - s, CHUNKED);
-                if (lastIsChunked) {
-                    chunkedCount++;
-                } else {
-                    for (int c = s; c < e; c++) {
-                        if (!Ascii.isTchar(b[c]) && b[c] != ';' && b[c] != '=' && b[c] != Ascii.SP && b[c] != '"') {
-                            throw new ProtocolException(400, "Malformed Transfer-Encoding");
-                        }
-                    }
-                }
             }
         }
     }

@@ -8,13 +8,6 @@ package dev.aurora.internal.http;
  * <p>Runs on the connection's virtual thread only.
  */
 public final class RequestHead {
-    /** No body: neither Content-Length nor Transfer-Encoding. */
-    public static final int BODY_NONE = 0;
-    /** Body framed by Content-Length. */
-    public static final int BODY_FIXED = 1;
-    /** Body framed by chunked transfer coding. */
-    public static final int BODY_CHUNKED = 2;
-
     final int[] lineStart;
     final int[] lineEnd;
     int lineCount;
@@ -40,7 +33,7 @@ public final class RequestHead {
     int hostCount;
     int hostStart;
     int hostEnd;
-    int bodyKind;
+    BodyFraming bodyFraming = BodyFraming.NONE;
     long contentLength;
     boolean connectionClose;
     boolean connectionKeepAlive;
@@ -69,7 +62,7 @@ public final class RequestHead {
         hostCount = 0;
         hostStart = -1;
         hostEnd = -1;
-        bodyKind = BODY_NONE;
+        bodyFraming = BodyFraming.NONE;
         contentLength = -1;
         connectionClose = false;
         connectionKeepAlive = false;
@@ -135,6 +128,22 @@ public final class RequestHead {
         return valueEnd[i] - valueStart[i];
     }
 
+    /**
+     * The header lookup every reader of request fields goes through.
+     *
+     * @param buf the connection's buffer, {@code base} the offset this head's positions count from
+     * @return the index of the first field at or after {@code from} named {@code name} (compared
+     *     case-insensitively), or -1
+     */
+    public int find(byte[] buf, int base, String name, int from) {
+        for (int i = from; i < headerCount; i++) {
+            if (Ascii.equalsIgnoreCase(buf, base + nameStart[i], nameEnd[i] - nameStart[i], name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Start of the effective authority: the absolute-form target's, else Host's; -1 if none. */
     public int authorityStart() {
         return authorityStart >= 0 ? authorityStart : hostStart;
@@ -144,8 +153,9 @@ public final class RequestHead {
         return authorityStart >= 0 ? authorityEnd - authorityStart : hostEnd - hostStart;
     }
 
-    public int bodyKind() {
-        return bodyKind;
+    /** How the request body is framed: {@link BodyFraming#NONE}, {@code LENGTH} or {@code CHUNKED}. */
+    public BodyFraming bodyFraming() {
+        return bodyFraming;
     }
 
     public long contentLength() {

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public abstract sealed class ResponseBodyStream extends OutputStream
         permits ChunkedBodyOutputStream, FixedLengthBodyOutputStream, CloseDelimitedBodyOutputStream,
-        DiscardingBodyOutputStream, DeflatingBodyOutputStream {
+        DiscardingBodyOutputStream, EncodingBodyStream {
     protected final OutputBuffer out;
     private boolean finished;
 

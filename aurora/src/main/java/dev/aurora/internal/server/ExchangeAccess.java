@@ -1,6 +1,8 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.Context;
+import dev.aurora.internal.http.RequestView;
+import dev.aurora.internal.http.ResponseEncoding;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -25,13 +27,13 @@ public final class ExchangeAccess {
      */
     public static void keepHeadersOnError(Context ctx) {
         if (ctx instanceof Exchange exchange) {
-            exchange.keepHeadersOnError();
+            exchange.response().keepOnError();
         }
     }
 
     /** Lowers the current request's body limit ({@code BodyLimit}). */
     public static void limitBody(Context ctx, long max) {
-        exchange(ctx, "BodyLimit").limitBody(max);
+        exchange(ctx, "BodyLimit").requestBody().limit(max);
     }
 
     /**
@@ -41,6 +43,16 @@ public final class ExchangeAccess {
      */
     public static boolean sendFile(Context ctx, FileChannel file, long position, long count) throws IOException {
         return ctx instanceof Exchange exchange && exchange.sendFile(file, position, count);
+    }
+
+    /** The request's line and fields on the connection's bytes, for middleware that parses them without allocating. */
+    public static RequestView request(Context ctx, String who) {
+        return exchange(ctx, who).request();
+    }
+
+    /** Lets the current response be encoded ({@code Compression}). */
+    public static void encoding(Context ctx, ResponseEncoding encoding) {
+        exchange(ctx, "Compression").encoding(encoding);
     }
 
     /** @throws IllegalStateException naming {@code who} if {@code ctx} is not the server's own context */

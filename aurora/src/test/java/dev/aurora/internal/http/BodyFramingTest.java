@@ -35,7 +35,7 @@ class BodyFramingTest {
     @Test
     void noFramingFieldsMeansNoBody() {
         Wire.Parsed p = ok(post(""));
-        assertEquals(RequestHead.BODY_NONE, p.head.bodyKind());
+        assertEquals(BodyFraming.NONE, p.head.bodyFraming());
         assertEquals(-1, p.head.contentLength());
     }
 
@@ -43,7 +43,7 @@ class BodyFramingTest {
     void fieldsThatOnlyResembleFramingFieldsAreIgnored() {
         Wire.Parsed p = ok(post("Transfer_Encoding: chunked" + CRLF + "Content_Length: 5" + CRLF
                 + "X-Transfer-Encoding: chunked" + CRLF + "Content-Lengths: 5" + CRLF));
-        assertEquals(RequestHead.BODY_NONE, p.head.bodyKind());
+        assertEquals(BodyFraming.NONE, p.head.bodyFraming());
         assertEquals(-1, p.head.contentLength());
     }
 
@@ -52,14 +52,14 @@ class BodyFramingTest {
     @Test
     void contentLengthGivesAFixedBody() {
         Wire.Parsed p = ok(post(cl("5")));
-        assertEquals(RequestHead.BODY_FIXED, p.head.bodyKind());
+        assertEquals(BodyFraming.LENGTH, p.head.bodyFraming());
         assertEquals(5, p.head.contentLength());
     }
 
     @Test
     void contentLengthZeroMeansNoBody() {
         Wire.Parsed p = ok(post(cl("0")));
-        assertEquals(RequestHead.BODY_NONE, p.head.bodyKind());
+        assertEquals(BodyFraming.NONE, p.head.bodyFraming());
         assertEquals(0, p.head.contentLength());
     }
 
@@ -78,7 +78,7 @@ class BodyFramingTest {
     @Test
     void contentLengthInHttp10IsAccepted() {
         Wire.Parsed p = ok(POST_10 + cl("3") + CRLF);
-        assertEquals(RequestHead.BODY_FIXED, p.head.bodyKind());
+        assertEquals(BodyFraming.LENGTH, p.head.bodyFraming());
         assertEquals(3, p.head.contentLength());
     }
 
@@ -106,7 +106,7 @@ class BodyFramingTest {
         assertEquals(5, ok(post(cl("5, 5"))).head.contentLength());
         assertEquals(5, ok(post(cl("5,5,5"))).head.contentLength());
         assertEquals(5, ok(post(cl("5 ,\t5") + cl("5"))).head.contentLength());
-        assertEquals(RequestHead.BODY_FIXED, ok(post(cl("5, 5"))).head.bodyKind());
+        assertEquals(BodyFraming.LENGTH, ok(post(cl("5, 5"))).head.bodyFraming());
     }
 
     @Test
@@ -150,20 +150,20 @@ class BodyFramingTest {
             "chunked,", " , chunked , "})
     void chunkedIsAccepted(String value) {
         Wire.Parsed p = ok(post("Transfer-Encoding:" + value + CRLF));
-        assertEquals(RequestHead.BODY_CHUNKED, p.head.bodyKind());
+        assertEquals(BodyFraming.CHUNKED, p.head.bodyFraming());
         assertEquals(-1, p.head.contentLength());
     }
 
     @Test
     void transferEncodingNameIsCaseInsensitive() {
-        assertEquals(RequestHead.BODY_CHUNKED, ok(post("transfer-encoding: chunked" + CRLF)).head.bodyKind());
-        assertEquals(RequestHead.BODY_CHUNKED, ok(post("TRANSFER-ENCODING: chunked" + CRLF)).head.bodyKind());
+        assertEquals(BodyFraming.CHUNKED, ok(post("transfer-encoding: chunked" + CRLF)).head.bodyFraming());
+        assertEquals(BodyFraming.CHUNKED, ok(post("TRANSFER-ENCODING: chunked" + CRLF)).head.bodyFraming());
     }
 
     @Test
     void transferEncodingWithTabOwsIsAccepted() {
-        assertEquals(RequestHead.BODY_CHUNKED,
-                ok(post("Transfer-Encoding:\tchunked" + CRLF)).head.bodyKind());
+        assertEquals(BodyFraming.CHUNKED,
+                ok(post("Transfer-Encoding:\tchunked" + CRLF)).head.bodyFraming());
     }
 
     @Test
@@ -263,6 +263,6 @@ class BodyFramingTest {
     @Test
     void transferEncodingInHttp12IsChunked() {
         Wire.Parsed p = ok("POST / HTTP/1.2" + CRLF + "Host: h" + CRLF + te("chunked") + CRLF);
-        assertEquals(RequestHead.BODY_CHUNKED, p.head.bodyKind());
+        assertEquals(BodyFraming.CHUNKED, p.head.bodyFraming());
     }
 }

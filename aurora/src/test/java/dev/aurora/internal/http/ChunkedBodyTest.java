@@ -419,11 +419,11 @@ class ChunkedBodyTest {
             InputBuffer in = Wire.buffer(Wire.source(Wire.bytes(raw), piece), Wire.DEFAULTS);
             RequestHead head = new RequestHead(100);
             Wire.Parsed p = Wire.next(in, head, Wire.DEFAULTS).assertOk(raw);
-            assertEquals(RequestHead.BODY_CHUNKED, p.head.bodyKind());
+            assertEquals(BodyFraming.CHUNKED, p.head.bodyFraming());
             assertEquals("hello", new String(Wire.chunked(in, Wire.DEFAULTS).readAllBytes(), StandardCharsets.ISO_8859_1));
             Wire.Parsed next = Wire.next(in, head, Wire.DEFAULTS).assertOk(raw);
             assertEquals("/next", next.path());
-            assertEquals(RequestHead.BODY_NONE, next.head.bodyKind());
+            assertEquals(BodyFraming.NONE, next.head.bodyFraming());
             assertEquals(Wire.EOF, Wire.next(in, head, Wire.DEFAULTS).status, "piece " + piece);
         }
     }

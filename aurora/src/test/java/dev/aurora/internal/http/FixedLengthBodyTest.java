@@ -28,7 +28,7 @@ class FixedLengthBodyTest {
             InputBuffer in = Wire.buffer(raw, piece);
             RequestHead head = new RequestHead(100);
             Wire.Parsed p = Wire.next(in, head, Wire.DEFAULTS).assertOk(raw);
-            assertEquals(RequestHead.BODY_FIXED, p.head.bodyKind());
+            assertEquals(BodyFraming.LENGTH, p.head.bodyFraming());
             FixedLengthBodyStream body = Wire.fixed(in, p.head.contentLength());
             assertFalse(body.finished());
             assertEquals("hello world", text(body.readAllBytes()), "piece " + piece);

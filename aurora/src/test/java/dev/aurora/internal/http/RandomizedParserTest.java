@@ -112,7 +112,7 @@ class RandomizedParserTest {
         String authority;
         boolean asterisk;
         final List<String[]> fields = new ArrayList<>();
-        int bodyKind = RequestHead.BODY_NONE;
+        BodyFraming bodyKind = BodyFraming.NONE;
         long contentLength = -1;
         byte[] body = new byte[0];
         boolean keepAlive;
@@ -154,13 +154,13 @@ class RandomizedParserTest {
                 assertEquals(req.fields.get(f)[0], p.name(f), where);
                 assertEquals(req.fields.get(f)[1], p.value(f), where);
             }
-            assertEquals(req.bodyKind, head.bodyKind(), where);
+            assertEquals(req.bodyKind, head.bodyFraming(), where);
             assertEquals(req.contentLength, head.contentLength(), where);
             assertEquals(req.keepAlive, head.keepAlive(), where);
             assertEquals(req.expectContinue, head.expectContinue(), where);
-            BodyStream body = switch (head.bodyKind()) {
-                case RequestHead.BODY_FIXED -> Wire.fixed(in, head.contentLength());
-                case RequestHead.BODY_CHUNKED -> Wire.chunked(in, CONFIG);
+            BodyStream body = switch (head.bodyFraming()) {
+                case LENGTH -> Wire.fixed(in, head.contentLength());
+                case CHUNKED -> Wire.chunked(in, CONFIG);
                 default -> BodyStream.EMPTY;
             };
             assertArrayEquals(req.body, readRandomly(body, r), where);
@@ -229,7 +229,7 @@ class RandomizedParserTest {
             int length = kind == 1 ? 0 : 1 + r.nextInt(r.nextInt(10) == 0 ? 3000 : 200);
             req.body = randomBytes(r, length);
             req.contentLength = length;
-            req.bodyKind = length == 0 ? RequestHead.BODY_NONE : RequestHead.BODY_FIXED;
+            req.bodyKind = length == 0 ? BodyFraming.NONE : BodyFraming.LENGTH;
             String value = (r.nextInt(8) == 0 ? "00" : "") + length;
             switch (r.nextInt(6)) {
                 case 0 -> lines.add(field(r, "Content-Length", value + ", " + length));
@@ -242,7 +242,7 @@ class RandomizedParserTest {
             bodyWire = req.body;
         } else if (kind == 3) {
             req.body = randomBytes(r, r.nextInt(r.nextInt(10) == 0 ? 3000 : 300));
-            req.bodyKind = RequestHead.BODY_CHUNKED;
+            req.bodyKind = BodyFraming.CHUNKED;
             lines.add(field(r, pick(r, "Transfer-Encoding", "transfer-encoding"),
                     pick(r, "chunked", "Chunked", "CHUNKED", ", chunked", "chunked ,")));
             bodyWire = chunkedWire(r, req.body);
@@ -355,17 +355,17 @@ class RandomizedParserTest {
             while (reader.read(in, head, Wire.farDeadline())) {
                 checkAcceptedHead(in, head, input);
                 accepted++;
-                switch (head.bodyKind()) {
-                    case RequestHead.BODY_CHUNKED -> stats.acceptedChunked++;
-                    case RequestHead.BODY_FIXED -> stats.acceptedFixed++;
+                switch (head.bodyFraming()) {
+                    case CHUNKED -> stats.acceptedChunked++;
+                    case LENGTH -> stats.acceptedFixed++;
                     default -> stats.acceptedNone++;
                 }
                 if (accepted > input.length) {
                     fail("no progress on " + Wire.escape(input));
                 }
-                BodyStream body = switch (head.bodyKind()) {
-                    case RequestHead.BODY_FIXED -> Wire.fixed(in, head.contentLength());
-                    case RequestHead.BODY_CHUNKED -> Wire.chunked(in, CONFIG);
+                BodyStream body = switch (head.bodyFraming()) {
+                    case LENGTH -> Wire.fixed(in, head.contentLength());
+                    case CHUNKED -> Wire.chunked(in, CONFIG);
                     default -> BodyStream.EMPTY;
                 };
                 readRandomly(body, r);
@@ -433,15 +433,15 @@ class RandomizedParserTest {
             if (head.minorVersion() == 0) {
                 fail("Transfer-Encoding in HTTP/1.0" + where);
             }
-            assertEquals(RequestHead.BODY_CHUNKED, head.bodyKind(), where);
+            assertEquals(BodyFraming.CHUNKED, head.bodyFraming(), where);
         } else if (cl) {
-            assertEquals(head.contentLength() == 0 ? RequestHead.BODY_NONE : RequestHead.BODY_FIXED, head.bodyKind(),
+            assertEquals(head.contentLength() == 0 ? BodyFraming.NONE : BodyFraming.LENGTH, head.bodyFraming(),
                     where);
             if (head.contentLength() < 0 || head.contentLength() > CONFIG.maxBodySize()) {
                 fail("Content-Length " + head.contentLength() + where);
             }
         } else {
-            assertEquals(RequestHead.BODY_NONE, head.bodyKind(), where);
+            assertEquals(BodyFraming.NONE, head.bodyFraming(), where);
         }
         if (hosts > 1 || (head.minorVersion() == 1 && hosts != 1)) {
             fail(hosts + " Host fields" + where);

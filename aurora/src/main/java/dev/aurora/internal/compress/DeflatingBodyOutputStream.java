@@ -1,5 +1,8 @@
-package dev.aurora.internal.http;
+package dev.aurora.internal.compress;
 
+import dev.aurora.internal.http.EncodingBodyStream;
+import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.http.ResponseBodyStream;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
@@ -11,15 +14,15 @@ import java.util.zip.Deflater;
  * {@link #flush()} sync-flushes the deflater, so whatever the handler wrote so far can be
  * decompressed by the client at once.
  *
- * <p>A whole body known in advance ({@code send}, {@code json}) is compressed by {@link #prepare}
- * before the response head is written: if its compressed form fits the buffer, the caller can send
- * it with a {@code Content-Length}, else {@link #begin} continues it as a stream.
+ * <p>A whole body known in advance ({@code send}, {@code json}) is compressed by
+ * {@link #encodeWhole} before the response head is written: if its compressed form fits the buffer,
+ * the caller can send it with a {@code Content-Length}, else {@link #begin} continues it as a stream.
  *
  * <p>The {@link Compressor} is borrowed for one response and handed back to its owner when the body
  * ends, or by {@link #abandon()} when it never will. One instance per connection, reused; runs on the
  * connection's virtual thread.
  */
-public final class DeflatingBodyOutputStream extends ResponseBodyStream {
+public final class DeflatingBodyOutputStream extends EncodingBodyStream {
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int GZIP_TRAILER = 8;
     private static final int ZLIB_HEADER = 2;
@@ -38,15 +41,12 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
     }
 
     /**
-     * Borrows {@code compressor} for a new body and, if {@code whole} is not null, compresses all of
-     * it into the buffer, as far as it goes.
+     * Borrows {@code compressor} for a new body.
      *
      * @param coding {@link AcceptEncoding#GZIP} or {@link AcceptEncoding#DEFLATE}
      * @param owner takes the compressor back when the body ends or is abandoned
-     * @return the complete encoded length if the whole body fit the buffer; -1 for a stream, or a
-     *     whole body that did not fit
      */
-    public long prepare(Compressor compressor, Consumer<Compressor> owner, int coding, byte[] whole, int length) {
+    public DeflatingBodyOutputStream start(Compressor compressor, Consumer<Compressor> owner, int coding) {
         abandon();
         reset();
         this.compressor = compressor;
@@ -54,9 +54,11 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
         this.gzip = coding == AcceptEncoding.GZIP;
         this.pending = 0;
         this.target = null;
-        if (whole == null) {
-            return -1;
-        }
+        return this;
+    }
+
+    @Override
+    public long encodeWhole(byte[] whole, int length) {
         checksum(whole, 0, length);
         Deflater d = compressor.deflater;
         d.setInput(whole, 0, length);
@@ -67,10 +69,11 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
 
     /**
      * Starts the encoded body on {@code target}: the coding's header and anything
-     * {@link #prepare} compressed. For a whole body, also the rest and the end.
+     * {@link #encodeWhole} compressed. For a whole body, also the rest and the end.
      *
-     * @param wholeBody whether {@link #prepare} was given the whole body
+     * @param wholeBody whether {@link #encodeWhole} was given the whole body
      */
+    @Override
     public DeflatingBodyOutputStream begin(ResponseBodyStream target, boolean wholeBody) throws IOException {
         this.target = target;
         if (gzip) {
@@ -81,7 +84,7 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
             target.write(small, 0, ZLIB_HEADER);
         }
         if (wholeBody) {
-            // The length came from prepare, so only a close-delimited target reports an open end,
+            // The length came from encodeWhole, so only a close-delimited target reports an open end,
             // and its caller has marked the connection to close already.
             finish();
         }
@@ -134,6 +137,7 @@ public final class DeflatingBodyOutputStream extends ResponseBodyStream {
     }
 
     /** Hands the compressor back if this stream still holds one (a body that will never end). Idempotent. */
+    @Override
     public void abandon() {
         Compressor c = compressor;
         if (c != null) {

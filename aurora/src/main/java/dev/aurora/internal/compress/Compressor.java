@@ -1,4 +1,4 @@
-package dev.aurora.internal.http;
+package dev.aurora.internal.compress;
 
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;

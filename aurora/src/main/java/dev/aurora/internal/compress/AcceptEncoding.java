@@ -1,5 +1,6 @@
-package dev.aurora.internal.http;
+package dev.aurora.internal.compress;
 
+import dev.aurora.internal.http.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -109,8 +110,8 @@ public final class AcceptEncoding {
 
     private static long entry(long weights, byte[] b, int from, int to) {
         int nameEnd = indexOf(b, from, to, ';');
-        int start = skipSpace(b, from, nameEnd);
-        int end = trimEnd(b, start, nameEnd);
+        int start = Ascii.skipOws(b, from, nameEnd);
+        int end = Ascii.trimOwsEnd(b, start, nameEnd);
         if (start == end) {
             return weights;
         }
@@ -141,8 +142,8 @@ public final class AcceptEncoding {
         int i = from;
         while (i < to) {
             int end = indexOf(b, i, to, ';');
-            int start = skipSpace(b, i, end);
-            int stop = trimEnd(b, start, end);
+            int start = Ascii.skipOws(b, i, end);
+            int stop = Ascii.trimOwsEnd(b, start, end);
             if (stop - start >= 2 && (b[start] | 0x20) == 'q' && b[start + 1] == '=') {
                 q = qvalue(b, start + 2, stop);
                 if (q < 0) {
@@ -186,17 +187,4 @@ public final class AcceptEncoding {
         return to;
     }
 
-    private static int skipSpace(byte[] b, int i, int end) {
-        while (i < end && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int trimEnd(byte[] b, int start, int end) {
-        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
-            end--;
-        }
-        return end;
-    }
 }

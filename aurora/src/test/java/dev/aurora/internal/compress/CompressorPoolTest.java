@@ -1,10 +1,13 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
+import dev.aurora.internal.mem.ObjectPool;
+import dev.aurora.internal.server.InProcess;
+import dev.aurora.internal.server.InProcessConnection;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,11 +17,31 @@ import org.junit.jupiter.api.Test;
 class CompressorPoolTest {
     private static final byte[] BODY = "compress me, please. ".repeat(4000).getBytes(StandardCharsets.US_ASCII);
 
-    private static Aurora app(ResponseCompression policy) {
+    /** A compression policy over a pool whose statistics the test reads. */
+    private record Policy(ResponseCompression compression, ObjectPool<Compressor> pool) {
+        static Policy retaining(int retained) {
+            ObjectPool<Compressor> pool = new ObjectPool<>(() -> new Compressor(6), Compressor::reset, Compressor::end,
+                    retained);
+            return new Policy(new ResponseCompression(0, List.of("text/*"), pool), pool);
+        }
+
+        /** Compressors out on loan to responses now. */
+        long outstanding() {
+            return pool.stats().outstanding();
+        }
+
+        /** Compressors made and not yet ended: on loan plus idle in the pool. */
+        long alive() {
+            ObjectPool.Stats s = pool.stats();
+            return s.misses() - s.drops();
+        }
+    }
+
+    private static Aurora app(Policy policy) {
         Aurora app = Aurora.create();
         return app
                 .use((ctx, next) -> {
-                    policy.use(ctx);
+                    policy.compression().use(ctx);
                     next.handle(ctx);
                 })
                 .get("/send", ctx -> ctx.contentType("text/plain").send(BODY))
@@ -66,7 +89,7 @@ class CompressorPoolTest {
 
     @Test
     void oneDeflaterServesResponseAfterResponse() {
-        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 1);
+        Policy policy = Policy.retaining(1);
         try (InProcessConnection connection = InProcess.connect(app(policy))) {
             for (int i = 0; i < 5; i++) {
                 assertTrue(get(connection, i % 2 == 0 ? "/send" : "/stream").contains("Content-Encoding: gzip"));
@@ -78,7 +101,7 @@ class CompressorPoolTest {
 
     @Test
     void failedResponsesGiveTheirDeflaterBack() {
-        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 0);
+        Policy policy = Policy.retaining(0);
         try (InProcessConnection connection = InProcess.connect(app(policy))) {
             assertTrue(get(connection, "/fails-early").startsWith("HTTP/1.1 500"));
             assertEquals(0, policy.outstanding());
@@ -94,7 +117,7 @@ class CompressorPoolTest {
 
     @Test
     void aPoolKeepsNoMoreThanItsBound() {
-        ResponseCompression policy = new ResponseCompression(0, List.of("text/*"), 6, 2);
+        Policy policy = Policy.retaining(2);
         try (InProcessConnection connection = InProcess.connect(app(policy))) {
             assertTrue(get(connection, "/nested/4").contains("Content-Encoding: gzip"));
         }

@@ -1,4 +1,4 @@
-package dev.aurora.internal.http;
+package dev.aurora.internal.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.aurora.internal.http;
+package dev.aurora.internal.compress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.internal.http.CloseDelimitedBodyOutputStream;
+import dev.aurora.internal.http.FixedLengthBodyOutputStream;
+import dev.aurora.internal.http.OutputBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeflatingBodyOutputStreamTest {
     private static final byte[] TEXT = "a line of text that compresses well\n".repeat(3000).getBytes(StandardCharsets.US_ASCII);
 
-    private final OutputBufferTest.Socket socket = new OutputBufferTest.Socket();
+    private final java.io.ByteArrayOutputStream socket = new java.io.ByteArrayOutputStream();
     private final OutputBuffer out = new OutputBuffer(socket, 4096);
     private final CloseDelimitedBodyOutputStream raw = new CloseDelimitedBodyOutputStream(out);
     private final DeflatingBodyOutputStream body = new DeflatingBodyOutputStream(out);
@@ -47,14 +50,14 @@ class DeflatingBodyOutputStreamTest {
     private Compressor stream(int coding, int level) throws IOException {
         Compressor c = compressor(level);
         raw.reset();
-        body.prepare(c, returned::add, coding, null, 0);
+        body.start(c, returned::add, coding);
         body.begin(raw, false);
         return c;
     }
 
     private byte[] sent() throws IOException {
         out.flush();
-        return socket.all().getBytes(StandardCharsets.ISO_8859_1);
+        return socket.toByteArray();
     }
 
     private static byte[] decode(int coding, byte[] bytes) throws IOException {
@@ -68,7 +71,7 @@ class DeflatingBodyOutputStreamTest {
     @ValueSource(ints = {1, 2, 5, 6, 7, 9})
     void streamedBodiesDecodeInBothCodingsAtEveryLevel(int level) throws IOException {
         for (int coding : new int[] {AcceptEncoding.GZIP, AcceptEncoding.DEFLATE}) {
-            socket.writes.clear();
+            socket.reset();
             Compressor compressor = stream(coding, level);
             body.write(TEXT, 0, 10);
             for (int i = 10; i < 20; i++) {
@@ -85,7 +88,7 @@ class DeflatingBodyOutputStreamTest {
     @Test
     void aWholeBodyThatFitsReportsItsExactEncodedLength() throws IOException {
         Compressor compressor = compressor(6);
-        long length = body.prepare(compressor, returned::add, AcceptEncoding.GZIP, TEXT, TEXT.length);
+        long length = body.start(compressor, returned::add, AcceptEncoding.GZIP).encodeWhole(TEXT, TEXT.length);
         assertTrue(length > 0 && length < Compressor.BUFFER, "length " + length);
         body.begin(new FixedLengthBodyOutputStream(out).length(length), true);
         byte[] sent = sent();
@@ -99,7 +102,7 @@ class DeflatingBodyOutputStreamTest {
         byte[] noise = new byte[3 * Compressor.BUFFER];
         new Random(1).nextBytes(noise);
         Compressor compressor = compressor(6);
-        assertEquals(-1, body.prepare(compressor, returned::add, AcceptEncoding.DEFLATE, noise, noise.length));
+        assertEquals(-1, body.start(compressor, returned::add, AcceptEncoding.DEFLATE).encodeWhole(noise, noise.length));
         body.begin(raw, true);
         assertArrayEquals(noise, decode(AcceptEncoding.DEFLATE, sent()));
         assertEquals(1, returned.size());
@@ -118,7 +121,7 @@ class DeflatingBodyOutputStreamTest {
         body.write(TEXT, 0, 1000);
         body.flush();
         Inflater inflater = new Inflater();
-        inflater.setInput(socket.all().getBytes(StandardCharsets.ISO_8859_1));
+        inflater.setInput(socket.toByteArray());
         byte[] prefix = new byte[2000];
         assertEquals(1000, inflater.inflate(prefix));
         assertFalse(inflater.finished());
