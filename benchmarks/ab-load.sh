@@ -4,7 +4,7 @@
 # aurora-before and aurora-after, beside helidon-se and netty, for N rounds, and prints per-recipe
 # medians over the rounds and the after/before ratios of req/s, p50, p99 and max latency.
 #
-#   benchmarks/ab-load.sh /work/before /work/h-bench                    # 3 rounds, ~8 min
+#   benchmarks/ab-load.sh /work/before /work/h-bench                    # 3 rounds, ~11 min
 #   benchmarks/ab-load.sh --rounds 5 /work/before .                    # more rounds, tighter medians
 #   benchmarks/ab-load.sh --rounds 1 --duration 2 --warmup 1 --recipes plaintext --peers '' A B  # smoke
 #   benchmarks/ab-load.sh A B -- --connections 128                     # after --: passed to run.sh
@@ -184,6 +184,8 @@ def fmt(v, kind):
         return "NA"
     if kind == "rps":
         return f"{v:,.0f}"
+    if kind == "pct":
+        return f"{v:.0f}"
     if kind == "ratio":
         return f"{v:.2f}"
     return f"{v:.2f}" if v < 100 else f"{v:.0f}"
@@ -221,8 +223,11 @@ if env:
 out.append("")
 out.append("Medians over the rounds (min-max of req/s in brackets); latency in ms, NA for pipelined (wrk cannot time it).")
 out.append("")
-out.append("| mode | recipe | peer | rounds | req/s median [min-max] | p50 | p99 | max |")
-out.append("|---|---|---|---:|---:|---:|---:|---:|")
+out.append("Server CPU % is the server's share of one CPU during the measured run: well under 90 in pinned mode means")
+out.append("something else ran on its CPU, and that row measures the machine, not the build.")
+out.append("")
+out.append("| mode | recipe | peer | rounds | req/s median [min-max] | p50 | p99 | max | server CPU % |")
+out.append("|---|---|---|---:|---:|---:|---:|---:|---:|")
 for m in modes:
     for rc in recipes:
         for p in peers:
@@ -234,7 +239,7 @@ for m in modes:
             rng = f" [{min(rr):,.0f}-{max(rr):,.0f}]" if len(rr) > 1 else ""
             out.append(f"| {m} | {rc} | {p} | {len(s)} | {fmt(med(rps), 'rps')}{rng} | "
                        f"{fmt(med(num(r['p50_ms']) for r in s), 'ms')} | {fmt(med(num(r['p99_ms']) for r in s), 'ms')} | "
-                       f"{fmt(med(num(r['max_ms']) for r in s), 'ms')} |")
+                       f"{fmt(med(num(r['max_ms']) for r in s), 'ms')} | {fmt(med(num(r['server_cpu_pct']) for r in s), 'pct')} |")
 out.append("")
 out.append("After / before (ratio of the medians; req/s above 1 = after faster, latency below 1 = after faster). "
            "Per-round req/s ratios show the spread; the noise column is max/min of the reference peers' req/s over the rounds.")
