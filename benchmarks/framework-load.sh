@@ -15,7 +15,7 @@
 # --metrics (the app binds a Prometheus registry, so every request is also timed; compare with a
 # run without it, e.g. --label metrics-on / --label metrics-off).
 #
-# Steps: builds the benchmarks module (./mvnw -q -pl benchmarks -am -DskipTests package, JAVA_HOME
+# Steps: builds the benchmarks module (./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package, JAVA_HOME
 # unset); starts FrameworkLoadApp from the shaded benchmarks jar pinned to CPU 0 (taskset -c 0) with
 # the harness's JDK and JVM flags (sources <perf dir>/peers/common.sh: JAVA_HOME, PERF_JVM_FLAGS);
 # waits for GET /plaintext to answer 200; per recipe checks the endpoint with curl, runs a discarded
@@ -91,7 +91,7 @@ done
 if [ "$skip_build" != 1 ]; then
   echo "framework-load.sh: building the benchmarks module" >&2
   # JAVA_HOME must stay unset for ./mvnw: the build picks its JDK (>= 21) through toolchains.
-  (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -pl benchmarks -am -DskipTests package)
+  (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package)
 fi
 jar="$here/target/benchmarks.jar"
 [ -s "$jar" ] || { echo "framework-load.sh: $jar missing; build failed?" >&2; exit 1; }

@@ -23,7 +23,10 @@ duration="${GC_DURATION:-10}"
 recipes=("$@")
 [ ${#recipes[@]} -gt 0 ] || recipes=(plaintext json)
 port="${GC_PORT:-18080}"
+# Raw files (wrk outputs, .jfr, .json, server log) in results/gc-<UTC time>/ (not committed, see
+# .gitignore); the table in results/gc-<UTC time>.md.
 out="$here/results/gc-$(date -u +%Y%m%dT%H%M%SZ)"
+summary="$out.md"
 mkdir -p "$out"
 
 if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then
@@ -72,7 +75,7 @@ path_of() {
   echo
   echo "| recipe | requests | req/s | allocated MB | bytes/request | young GCs | GC pause ms |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-} > "$out/summary.md"
+} > "$summary"
 
 for recipe in "${recipes[@]}"; do
   url="http://127.0.0.1:$port$(path_of "$recipe")"
@@ -82,7 +85,7 @@ for recipe in "${recipes[@]}"; do
   "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=alloc filename="$out/$recipe.jfr" > /dev/null
   "$JAVA_HOME/bin/jfr" print --json --events jdk.ThreadAllocationStatistics,jdk.GarbageCollection \
       "$out/$recipe.jfr" > "$out/$recipe.json"
-  python3 - "$recipe" "$out/$recipe.json" "$out/$recipe-wrk.txt" >> "$out/summary.md" <<'PY'
+  python3 - "$recipe" "$out/$recipe.json" "$out/$recipe-wrk.txt" >> "$summary" <<'PY'
 import json, re, sys
 recipe, events_file, wrk_file = sys.argv[1:4]
 events = json.load(open(events_file))["recording"]["events"]
@@ -106,5 +109,5 @@ rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", wrk).group(1))
 print(f"| {recipe} | {requests:,} | {rps:,.0f} | {allocated / 1e6:,.1f} | {allocated / requests:,.0f} | {gcs} | {pause_ns / 1e6:,.1f} |")
 PY
 done
-cat "$out/summary.md"
-echo "gc-load.sh: raw files in $out" >&2
+cat "$summary"
+echo "gc-load.sh: table in $summary, raw files in $out/" >&2

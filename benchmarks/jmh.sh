@@ -7,8 +7,9 @@
 #
 # JDK choice, first match wins: $JMH_JAVA_HOME, $JAVA_HOME (if its java is >= 21), else the newest
 # JDK >= 21 under /usr/lib/jvm (then ~/.sdkman/candidates/java, /opt/java). JAVA_HOME is not needed.
-# Build the jar first (from the repo root, with JAVA_HOME unset):
-#   ./mvnw -q -pl benchmarks -am -DskipTests package
+# Builds the jar when it is missing, or always with JMH_BUILD=1 (from the repo root, JAVA_HOME unset;
+# benchmarks/ is only in the reactor with the -Pbenchmarks profile):
+#   ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,10 +53,11 @@ find_java() {
   return 1
 }
 
-if [[ ! -f "$jar" ]]; then
-  echo "jmh.sh: $jar not found; build it first (repo root, JAVA_HOME unset):" >&2
-  echo "  ./mvnw -q -pl benchmarks -am -DskipTests package" >&2
-  exit 1
+if [[ ! -f "$jar" || "${JMH_BUILD:-0}" == 1 ]]; then
+  # benchmarks/ is not in the default reactor: the -Pbenchmarks profile of the parent pom adds it.
+  echo "jmh.sh: building $jar: ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package" >&2
+  (cd "$here/.." && env -u JAVA_HOME ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package) || {
+    echo "jmh.sh: build failed" >&2; exit 1; }
 fi
 if ! java="$(find_java)"; then
   echo "jmh.sh: no JDK >= 21 found (set JMH_JAVA_HOME, or install one under /usr/lib/jvm)" >&2

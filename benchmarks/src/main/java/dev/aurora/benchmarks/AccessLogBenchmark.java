@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh AccessLog -prof gc
  * </pre>
  */

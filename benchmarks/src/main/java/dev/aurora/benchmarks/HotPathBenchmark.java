@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * always-on counters. Compare the two with {@code -p metrics=off,on}.
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh HotPath -prof gc
  * benchmarks/jmh.sh 'HotPath.*(plaintext|param)$' -p metrics=off,on -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>

@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * and that the invalid deep and large documents fail with the expected pointer.
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh JsonBinding -prof gc
  * </pre>
  */

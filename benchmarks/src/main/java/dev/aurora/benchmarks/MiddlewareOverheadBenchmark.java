@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * answers its conditional GET with {@code 304}.
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh MiddlewareOverhead -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
  */

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Setup;
  * <p>The setup checks every result first.
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh SchemaBenchmark -prof gc
  * </pre>
  */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Threads;
  * a 2-core machine also means the threads are preempted at arbitrary points.
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh SchemaConcurrency -prof gc
  * </pre>
  */

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <pre>
- * ./mvnw -q -pl benchmarks -am -DskipTests package
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
  * benchmarks/jmh.sh MetricsBenchmark -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
  */
