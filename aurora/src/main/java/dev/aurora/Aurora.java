@@ -8,14 +8,13 @@ import dev.aurora.health.HealthConfig;
 import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.JsonCodec;
-import dev.aurora.internal.metrics.MicrometerMetrics;
+import dev.aurora.internal.observe.MicrometerMetrics;
+import dev.aurora.internal.observe.RequestLogging;
+import dev.aurora.internal.observe.RequestObserver;
+import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
-import dev.aurora.internal.server.InProcess;
-import dev.aurora.internal.server.RequestLogging;
-import dev.aurora.internal.server.RequestObserver;
-import dev.aurora.internal.server.ServerCounters;
 import dev.aurora.internal.server.ServerRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -49,10 +48,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * Registration and lifecycle methods may be called from any thread.
  */
 public final class Aurora implements AutoCloseable {
-    static {
-        InProcess.register(Aurora::inProcessRuntime);
-    }
-
     private final ServerConfig config;
     private final Router root = Router.create();
     private final List<Middleware> appMiddleware = new ArrayList<>();
@@ -505,7 +500,11 @@ public final class Aurora implements AutoCloseable {
         return this;
     }
 
-    /** The runtime in-process requests go through: the running server's, or one built unstarted. */
+    /**
+     * The runtime in-process requests go through: the running server's, or one built unstarted.
+     * Called only by {@code dev.aurora.internal.inprocess.InProcess}, through a private lookup.
+     */
+    @SuppressWarnings("unused")
     private ServerRuntime inProcessRuntime() {
         lifecycle.lock();
         try {

@@ -1,8 +1,8 @@
 package dev.aurora.test;
 
 import dev.aurora.Aurora;
-import dev.aurora.internal.server.InProcess;
-import dev.aurora.internal.server.InProcessConnection;
+import dev.aurora.internal.inprocess.InProcess;
+import dev.aurora.internal.inprocess.InProcessConnection;
 import java.io.IOException;
 
 /**

@@ -40,7 +40,7 @@ class WithoutMicrometerTest {
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             if (name.startsWith("io.micrometer.") || name.startsWith("io.prometheus.")
-                    || name.startsWith("dev.aurora.internal.metrics.")) {
+                    || name.startsWith("dev.aurora.internal.observe.")) {
                 metricsClassesRequested.add(name);
             }
             return super.loadClass(name, resolve);
@@ -92,7 +92,7 @@ class WithoutMicrometerTest {
             Class<?> aurora = app.getClass();
             MethodHandles.publicLookup().findVirtual(aurora, "prometheus", MethodType.methodType(aurora)).invoke(app);
             assertFalse(loader.metricsClassesRequested.isEmpty());
-            assertTrue(loader.metricsClassesRequested.contains("dev.aurora.internal.metrics.MicrometerMetrics"),
+            assertTrue(loader.metricsClassesRequested.contains("dev.aurora.internal.observe.MicrometerMetrics"),
                     loader.metricsClassesRequested::toString);
         }
     }

@@ -2,8 +2,8 @@ package dev.aurora.benchmarks;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.server.InProcess;
-import dev.aurora.internal.server.InProcessConnection;
+import dev.aurora.internal.inprocess.InProcess;
+import dev.aurora.internal.inprocess.InProcessConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,8 +2,8 @@ package dev.aurora.benchmarks;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.server.InProcess;
-import dev.aurora.internal.server.InProcessConnection;
+import dev.aurora.internal.inprocess.InProcess;
+import dev.aurora.internal.inprocess.InProcessConnection;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.aurora.benchmarks;
 
 import dev.aurora.Aurora;
-import dev.aurora.internal.server.InProcessConnection;
-import dev.aurora.internal.server.InProcess;
+import dev.aurora.internal.inprocess.InProcessConnection;
+import dev.aurora.internal.inprocess.InProcess;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.aurora.internal.server;
 
+import dev.aurora.internal.observe.ServerCounters;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -8,6 +8,9 @@ import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.PooledBuffer;
+import dev.aurora.internal.observe.AccessLogRecorder;
+import dev.aurora.internal.observe.RequestObserver;
+import dev.aurora.internal.observe.ServerCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Output is flushed only before a blocking read (or when the buffer fills), so responses to
  * pipelined requests that are already buffered leave in one write.
  */
-final class Connection implements Runnable {
+public final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final int ACTIVE = 0;
     private static final int IDLE = 1;
@@ -105,7 +108,7 @@ final class Connection implements Runnable {
     }
 
     /** Sets up the buffers and per-connection state; the thread that calls it serves the connection. */
-    void open() throws IOException {
+    public void open() throws IOException {
         thread = Thread.currentThread();
         BufferPool pool = server.buffers();
         writeLease = pool.acquire(WRITE_BUFFER);
@@ -126,7 +129,7 @@ final class Connection implements Runnable {
      *
      * @return whether the connection stays open for another request
      */
-    boolean serveNext() throws IOException {
+    public boolean serveNext() throws IOException {
         OutputBuffer out = output;
         if (!awaitRequest(input, out, keepAliveMillis)) {
             return false;
@@ -174,11 +177,11 @@ final class Connection implements Runnable {
         if (accessLog == null) {
             return exchange.finish();
         }
-        accessLog.capture(exchange);
+        accessLog.capture(exchange, exchange.traceParent(), exchange.bytesIn());
         try {
             return exchange.finish();
         } finally {
-            accessLog.emit(exchange);
+            accessLog.emit(exchange.status(), exchange.bytesOut(), exchange.remoteHost());
         }
     }
 
@@ -203,17 +206,17 @@ final class Connection implements Runnable {
     }
 
     /** Whether request bytes are buffered but not yet served. */
-    boolean hasBufferedInput() {
+    public boolean hasBufferedInput() {
         return input.available() > 0;
     }
 
     /** Sends what is buffered for the client now. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         output.flush();
     }
 
     /** Ends the connection: closes the transport and leaves the registry. Idempotent. */
-    void close() {
+    public void close() {
         state = CLOSED;
         transport.close();
         if (!closed) {
@@ -248,7 +251,8 @@ final class Connection implements Runnable {
         }
     }
 
-    static void logFailure(Throwable t) {
+    /** Logs why a connection ended: quietly (debug) when the client went away, as an error otherwise. */
+    public static void logFailure(Throwable t) {
         if (t instanceof SocketException || t instanceof SocketTimeoutException) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Connection closed: {}", t.toString());

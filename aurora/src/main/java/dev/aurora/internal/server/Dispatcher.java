@@ -10,6 +10,8 @@ import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.observe.RequestLogging;
+import dev.aurora.internal.observe.RequestMdc;
 import dev.aurora.internal.routing.DotSegments;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.MiddlewareChain;
@@ -97,7 +99,7 @@ public final class Dispatcher {
             return;
         }
         // Error handling runs inside too, so a failure's log line carries the request's ids.
-        RequestMdc.open(exchange);
+        RequestMdc.open(exchange.requestId(), exchange.traceParent());
         try {
             run(exchange);
         } finally {

@@ -1,10 +1,12 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.http.RequestHead;
+import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
+import dev.aurora.internal.observe.RequestObserver;
+import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.sse.SseStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +63,7 @@ public final class ServerRuntime {
         this.counters = counters;
         this.observer = observer;
         this.connections = new ConnectionRegistry(config.maxConnections());
-        counters.attach(connections, buffers);
+        counters.attach(connections::size, buffers);
         this.heads = new ObjectPool<>(() -> new RequestHead(config.maxHeaderCount()), RequestHead::reset,
                 Math.min(config.maxConnections(), MAX_POOLED_HEADS));
         this.watchdog = new TimeoutWatchdog(connections, config, counters);
@@ -84,7 +86,7 @@ public final class ServerRuntime {
     }
 
     /** Where connections get their request header tables. */
-    ObjectPool<RequestHead> heads() {
+    public ObjectPool<RequestHead> heads() {
         return heads;
     }
 
@@ -135,45 +137,26 @@ public final class ServerRuntime {
     }
 
     /**
-     * Serves one in-memory connection whose client sent {@code request} and then closed its side,
-     * through the same connection loop as a socket, on a virtual thread as in production.
+     * Admits a connection over a transport of the caller's (the in-process client's memory), counted
+     * against {@code maxConnections} until it closes. The caller serves it, on a thread of its
+     * choice, with {@link Connection#run()} or {@link Connection#open()} and
+     * {@link Connection#serveNext()}.
      *
-     * @return every byte the server wrote
      * @throws IllegalStateException when {@code maxConnections} connections are open
      */
-    public byte[] serveInMemory(byte[] request) throws InterruptedException {
-        if (Thread.currentThread().isVirtual()) {
-            // Already on a virtual thread, as a handler would be: serve here, no hop.
-            try (InProcessConnection connection = connectInMemory()) {
-                return connection.exchange(request);
-            }
-        }
+    public Connection admit(Transport transport) {
         if (!connections.tryAcquire()) {
             throw new IllegalStateException("maxConnections (" + config.maxConnections() + ") reached");
         }
-        MemoryTransport transport = new MemoryTransport(request);
-        Connection connection = new Connection(transport, this);
-        Thread thread;
+        Connection connection;
         try {
-            connections.add(connection);
-            thread = Thread.ofVirtual().name("aurora-in-process").start(connection);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            connections.remove(connection);
+            connection = new Connection(transport, this);
+        } catch (RuntimeException | Error e) {
+            connections.remove(null);
             throw e;
         }
-        thread.join();
-        return transport.written();
-    }
-
-    /**
-     * Opens a keep-alive connection served in memory on the calling thread; it counts against
-     * {@code maxConnections} until closed.
-     */
-    public InProcessConnection connectInMemory() {
-        if (!connections.tryAcquire()) {
-            throw new IllegalStateException("maxConnections (" + config.maxConnections() + ") reached");
-        }
-        return new InProcessConnection(this);
+        connections.add(connection);
+        return connection;
     }
 
     /** Open connections right now. */

@@ -1,6 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
+import dev.aurora.internal.observe.ServerCounters;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;

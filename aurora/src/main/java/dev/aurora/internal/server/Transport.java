@@ -8,12 +8,12 @@ import java.net.InetSocketAddress;
 
 /**
  * What a {@link Connection} reads from and writes to: a socket in production
- * ({@link SocketTransport}), memory for the in-process test client ({@link MemoryTransport}). The
+ * ({@link SocketTransport}), memory for the in-process test client ({@code MemoryTransport}). The
  * connection loop is the same code either way, so in-process tests exercise the real parser,
  * router, middleware and writer. Used by the connection's thread; {@link #expireIfOverdue} and
  * {@link #close} also by the watchdog and shutdown.
  */
-interface Transport {
+public interface Transport {
     ByteSource input();
 
     OutputStream output() throws IOException;

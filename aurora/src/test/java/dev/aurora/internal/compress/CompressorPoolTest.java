@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.internal.mem.ObjectPool;
-import dev.aurora.internal.server.InProcess;
-import dev.aurora.internal.server.InProcessConnection;
+import dev.aurora.internal.inprocess.InProcess;
+import dev.aurora.internal.inprocess.InProcessConnection;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

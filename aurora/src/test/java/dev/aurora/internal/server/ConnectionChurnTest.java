@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.internal.inprocess.Runtimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,7 +94,7 @@ class ConnectionChurnTest {
                 .get("/ok", ctx -> ctx.send("ok"))
                 .post("/upload", ctx -> ctx.send(String.valueOf(ctx.body().length)));
         app.start(0);
-        ServerRuntime runtime = InProcess.runtime(app);
+        ServerRuntime runtime = Runtimes.of(app);
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", app.port());
         try {
             runOne(address, 0); // load the classes that open files (jars) before the baseline

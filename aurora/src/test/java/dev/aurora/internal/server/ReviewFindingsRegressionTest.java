@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.internal.inprocess.InProcess;
 import dev.aurora.error.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package dev.aurora.internal.server;
 
-import dev.aurora.internal.metrics.MicrometerMetrics;
+import dev.aurora.internal.observe.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 import org.slf4j.MDC;
 
@@ -10,7 +10,7 @@ import org.slf4j.MDC;
  *
  * <p>Runs on the connection's virtual thread.
  */
-final class RequestMdc {
+public final class RequestMdc {
     static final String REQUEST_ID = "requestId";
     static final String TRACE_ID = "traceId";
     static final String SPAN_ID = "spanId";
@@ -18,16 +18,16 @@ final class RequestMdc {
     private RequestMdc() {
     }
 
-    static void open(Exchange exchange) {
-        MDC.put(REQUEST_ID, exchange.requestId());
-        TraceParent trace = exchange.traceParent();
+    /** @param trace the request's valid trace context, or null */
+    public static void open(String requestId, TraceParent trace) {
+        MDC.put(REQUEST_ID, requestId);
         if (trace != null) {
             MDC.put(TRACE_ID, trace.traceId());
             MDC.put(SPAN_ID, trace.spanId());
         }
     }
 
-    static void close() {
+    public static void close() {
         MDC.remove(REQUEST_ID);
         MDC.remove(TRACE_ID);
         MDC.remove(SPAN_ID);

@@ -1,5 +1,6 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
+import dev.aurora.Context;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -20,7 +21,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  *
  * <p>Runs on the connection's virtual thread.
  */
-final class AccessLogRecorder {
+public final class AccessLogRecorder {
     private final Logger log;
     private long startNanos;
     private String method;
@@ -31,17 +32,22 @@ final class AccessLogRecorder {
     private TraceParent trace;
     private long bytesIn;
 
-    AccessLogRecorder(Logger log) {
+    public AccessLogRecorder(Logger log) {
         this.log = log;
     }
 
     /** The request's first bytes are here: its duration starts now. */
-    void start() {
+    public void start() {
         startNanos = System.nanoTime();
     }
 
-    /** Reads what the log line needs from the request, before the input buffer moves on. */
-    void capture(Exchange exchange) {
+    /**
+     * Reads what the log line needs from the request, before the input buffer moves on.
+     *
+     * @param trace the request's valid trace context, or null
+     * @param bytesIn the request's bytes as framed: head and body
+     */
+    public void capture(Context exchange, TraceParent trace, long bytesIn) {
         if (!log.isInfoEnabled()) {
             method = null;
             return;
@@ -51,8 +57,8 @@ final class AccessLogRecorder {
         route = exchange.routePattern();
         userAgent = exchange.header("User-Agent");
         requestId = exchange.requestId();
-        trace = exchange.traceParent();
-        bytesIn = exchange.bytesIn();
+        this.trace = trace;
+        this.bytesIn = bytesIn;
     }
 
     /**
@@ -60,7 +66,7 @@ final class AccessLogRecorder {
      * {@code 431}, {@code 408}...): no method, path or request id is known, so the message reads
      * {@code - - 431 52µs} and the event has only status, duration, bytes out and remote.
      */
-    void rejected(int status, long bytesOut, String remote) {
+    public void rejected(int status, long bytesOut, String remote) {
         if (!log.isInfoEnabled()) {
             return;
         }
@@ -76,13 +82,16 @@ final class AccessLogRecorder {
                 .log();
     }
 
-    /** Logs the captured request with the response's status and size. */
-    void emit(Exchange exchange) {
+    /**
+     * Logs the captured request with the response's status and size.
+     *
+     * @param remote the client's address as text
+     */
+    public void emit(int status, long bytesOut, String remote) {
         if (method == null) {
             return;
         }
         long micros = (System.nanoTime() - startNanos) / 1000;
-        int status = exchange.status();
         LoggingEventBuilder event = log.atInfo()
                 .setMessage("{} {} {} {}µs")
                 .addArgument(method)
@@ -94,8 +103,8 @@ final class AccessLogRecorder {
                 .addKeyValue("status", status)
                 .addKeyValue("durationUs", micros)
                 .addKeyValue("bytesIn", bytesIn)
-                .addKeyValue("bytesOut", exchange.bytesOut())
-                .addKeyValue("remote", exchange.remoteHost())
+                .addKeyValue("bytesOut", bytesOut)
+                .addKeyValue("remote", remote)
                 .addKeyValue("requestId", requestId);
         if (route != null) {
             event.addKeyValue("route", route);

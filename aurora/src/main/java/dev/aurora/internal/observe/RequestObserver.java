@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 /**
  * Told about every request a connection served, with how long it took: from a parsed head to a

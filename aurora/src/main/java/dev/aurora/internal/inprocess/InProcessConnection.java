@@ -1,5 +1,7 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.inprocess;
 
+import dev.aurora.internal.server.Connection;
+import dev.aurora.internal.server.ServerRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -14,16 +16,9 @@ public final class InProcessConnection implements AutoCloseable {
     private final Connection connection;
     private boolean open = true;
 
-    /** Takes over a connection permit the caller acquired: returned on close or failure. */
+    /** @throws IllegalStateException when {@code maxConnections} connections are open */
     InProcessConnection(ServerRuntime server) {
-        Connection c;
-        try {
-            c = new Connection(transport, server);
-        } catch (RuntimeException | Error e) {
-            server.connections().remove(null);
-            throw e;
-        }
-        server.connections().add(c);
+        Connection c = server.admit(transport);
         try {
             c.open();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.inprocess;
 
 import dev.aurora.internal.http.ByteSource;
+import dev.aurora.internal.server.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

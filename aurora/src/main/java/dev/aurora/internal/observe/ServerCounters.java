@@ -1,10 +1,11 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 import dev.aurora.ServerStats;
 import dev.aurora.internal.mem.BufferPool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * The server's always-on counters: connections accepted, rejected and timed out, requests, bytes
@@ -30,7 +31,7 @@ public final class ServerCounters {
     private final LongAdder bytesWritten = new LongAdder();
     /** One per {@link #PARSE_STATUSES} entry, then one for any other status. */
     private final LongAdder[] parseErrors = new LongAdder[PARSE_STATUSES.length + 1];
-    private volatile ConnectionRegistry connections;
+    private volatile IntSupplier connections;
     private volatile BufferPool buffers;
 
     public ServerCounters() {
@@ -39,36 +40,40 @@ public final class ServerCounters {
         }
     }
 
-    /** Called by the runtime that owns these counters, for the gauges. */
-    void attach(ConnectionRegistry connections, BufferPool buffers) {
+    /**
+     * Called by the runtime that owns these counters, for the gauges.
+     *
+     * @param connections how many connections are open right now
+     */
+    public void attach(IntSupplier connections, BufferPool buffers) {
         this.connections = connections;
         this.buffers = buffers;
     }
 
-    void connectionAccepted() {
+    public void connectionAccepted() {
         accepted.increment();
     }
 
-    void connectionRejected() {
+    public void connectionRejected() {
         rejected.increment();
     }
 
-    void connectionTimedOut() {
+    public void connectionTimedOut() {
         timedOut.increment();
     }
 
-    void requestStarted() {
+    public void requestStarted() {
         started.increment();
     }
 
     /** A request is done; {@code read} and {@code written} are the bytes it moved. */
-    void requestCompleted(long read, long written) {
+    public void requestCompleted(long read, long written) {
         completed.increment();
         bytesTransferred(read, written);
     }
 
     /** Bytes that belong to no completed request (a refused head, a connection's last reads). */
-    void bytesTransferred(long read, long written) {
+    public void bytesTransferred(long read, long written) {
         if (read != 0) {
             bytesRead.add(read);
         }
@@ -78,7 +83,7 @@ public final class ServerCounters {
     }
 
     /** A request refused as malformed, too large or too slow, answered with {@code status}. */
-    void parseError(int status) {
+    public void parseError(int status) {
         parseErrors[parseIndex(status)].increment();
         if (status == 408) {
             timedOut.increment();
@@ -107,8 +112,8 @@ public final class ServerCounters {
     }
 
     public long activeConnections() {
-        ConnectionRegistry c = connections;
-        return c == null ? 0 : c.size();
+        IntSupplier c = connections;
+        return c == null ? 0 : c.getAsInt();
     }
 
     /** Completed first, so a request finishing in between never makes the result negative. */

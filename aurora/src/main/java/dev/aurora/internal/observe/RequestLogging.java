@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 import java.util.Objects;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

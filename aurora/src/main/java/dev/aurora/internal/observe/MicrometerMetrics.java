@@ -1,9 +1,9 @@
-package dev.aurora.internal.metrics;
+package dev.aurora.internal.observe;
 
 import dev.aurora.Handler;
 import dev.aurora.internal.mem.BufferPool;
-import dev.aurora.internal.server.RequestObserver;
-import dev.aurora.internal.server.ServerCounters;
+import dev.aurora.internal.observe.RequestObserver;
+import dev.aurora.internal.observe.ServerCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 /**
  * A W3C Trace Context {@code traceparent} header (version {@code 00}):
@@ -15,7 +15,7 @@ package dev.aurora.internal.server;
  * @param spanId the 16-character parent (caller's span) id
  * @param flags the trace flags, {@code 01} meaning sampled
  */
-record TraceParent(String traceId, String spanId, int flags) {
+public record TraceParent(String traceId, String spanId, int flags) {
     /** The length of a version 00 header. */
     private static final int LENGTH = 55;
 
@@ -23,7 +23,7 @@ record TraceParent(String traceId, String spanId, int flags) {
      * @param header the header value, or null
      * @return the trace context it carries, or null when it is absent or malformed
      */
-    static TraceParent parse(String header) {
+    public static TraceParent parse(String header) {
         if (header == null || header.length() < LENGTH) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

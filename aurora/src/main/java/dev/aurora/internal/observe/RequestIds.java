@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.observe;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * unique across restarts and cost one atomic increment; they are only made when something asks.
  * Any thread.
  */
-final class RequestIds {
+public final class RequestIds {
     private static final int MAX_LENGTH = 128;
     private static final String PREFIX = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -17,12 +17,12 @@ final class RequestIds {
     private RequestIds() {
     }
 
-    static String next() {
+    public static String next() {
         return PREFIX + "-" + Long.toHexString(COUNTER.incrementAndGet());
     }
 
     /** Whether a client-supplied id may be used: 1-128 characters of {@code [A-Za-z0-9._:-]}. */
-    static boolean acceptable(String id) {
+    public static boolean acceptable(String id) {
         if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
             return false;
         }

@@ -1,6 +1,6 @@
-package dev.aurora.internal.metrics;
+package dev.aurora.internal.observe;
 
-import dev.aurora.internal.server.RequestObserver;
+import dev.aurora.internal.observe.RequestObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
