@@ -9,10 +9,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,7 +25,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 /**
  * The JUnit 5 extension behind {@link AuroraTest}: finds the {@link TestApp}, keeps the
  * application for its scope, and resolves {@link AuroraTestClient}, {@link Aurora} and
- * {@link LogCapture} parameters.
+ * {@link LogCapture} parameters; runs {@link BothTransports} methods once per transport.
  *
  * <p>Everything lives in JUnit's extension store of the scope it belongs to (the class for a
  * static {@code @TestApp}, the test otherwise), so nothing is static and parallel tests never
@@ -30,9 +33,12 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * closes each value when its scope ends: clients, captured logs, and servers this extension
  * started.
  */
-public final class AuroraExtension implements ParameterResolver, InvocationInterceptor {
+public final class AuroraExtension implements ParameterResolver, InvocationInterceptor,
+        TestTemplateInvocationContextProvider {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AuroraExtension.class);
     private static final String LOG_CAPTURE = "dev.aurora.test.LogCapture";
+    /** Store key of the transport a {@link BothTransports} run uses: {@code true} for a socket. */
+    private static final String TRANSPORT = "transport";
 
     /** Called by JUnit. */
     public AuroraExtension() {
@@ -74,6 +80,29 @@ public final class AuroraExtension implements ParameterResolver, InvocationInter
         proceed(invocation, context);
     }
 
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, BothTransports.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        return Stream.of(new TransportRun(false), new TransportRun(true));
+    }
+
+    /** One run of a {@link BothTransports} method: in-process or over a socket. */
+    private record TransportRun(boolean server) implements TestTemplateInvocationContext {
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return server ? "[socket]" : "[in-process]";
+        }
+
+        @Override
+        public void prepareInvocation(ExtensionContext context) {
+            context.getStore(NAMESPACE).put(TRANSPORT, server);
+        }
+    }
+
     /** Runs the test body on a virtual thread when {@code @AuroraTest(virtualThread = true)} asks for it. */
     private static void proceed(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         if (!annotation(context).map(AuroraTest::virtualThread).orElse(false)) {
@@ -107,8 +136,15 @@ public final class AuroraExtension implements ParameterResolver, InvocationInter
                 member -> new AppHandle(source.produce(scope), source.isMethod()), AppHandle.class);
     }
 
-    /** {@code @AuroraTest(server = ...)} of the test method, else of the nearest class that has one. */
+    /**
+     * The transport of the current {@link BothTransports} run, else {@code @AuroraTest(server = ...)}
+     * of the test method, else of the nearest class that has one.
+     */
     private static boolean serverMode(ExtensionContext context) {
+        Boolean run = context.getStore(NAMESPACE).get(TRANSPORT, Boolean.class);
+        if (run != null) {
+            return run;
+        }
         return annotation(context).map(AuroraTest::server).orElse(false);
     }
 

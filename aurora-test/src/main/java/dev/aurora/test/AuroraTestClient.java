@@ -4,6 +4,7 @@ import dev.aurora.Aurora;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -111,6 +112,38 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
      */
     public RawResult raw(byte[] request) {
         return new RawResult(exchange(request.clone()));
+    }
+
+    /**
+     * Opens a plain socket to the application, for conversations {@link #raw(byte[])} cannot
+     * express because their timing matters: a request sent in parts, a response read before the
+     * rest is sent, a connection held open or never read. Socket clients only.
+     *
+     * @return the connection, with {@link RawConnection#DEFAULT_TIMEOUT} per read; close it when done
+     * @throws IllegalStateException if this client runs in-process ({@link #of(Aurora)})
+     */
+    public RawConnection rawConnection() {
+        return rawConnection(RawConnection.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #rawConnection()}, with another read timeout.
+     *
+     * @param readTimeout how long each read may block before the test fails
+     * @return the connection; close it when done
+     * @throws IllegalStateException if this client runs in-process ({@link #of(Aurora)})
+     */
+    public RawConnection rawConnection(Duration readTimeout) {
+        if (!(transport instanceof LoopbackTransport socket)) {
+            throw new IllegalStateException("rawConnection() needs a socket; use AuroraTestClient.http(app)"
+                    + " or @AuroraTest(server = true), or raw(...) for input that can be sent in one go");
+        }
+        return RawConnection.open(socket.address(), readTimeout, 0);
+    }
+
+    /** @return whether requests go over a real socket ({@link #http(Aurora)}) rather than in-process */
+    public boolean overSocket() {
+        return transport instanceof LoopbackTransport;
     }
 
     /** @return a snapshot of the cookie jar (name to value, in the order first set; a name kept for several paths shows its last value) */

@@ -42,6 +42,11 @@ final class LoopbackTransport implements Transport {
         }
     }
 
+    /** @return where the application listens */
+    InetSocketAddress address() {
+        return address;
+    }
+
     @Override
     public byte[] exchange(byte[] request) throws IOException {
         try (Socket socket = new Socket()) {

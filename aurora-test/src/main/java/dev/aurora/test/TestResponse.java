@@ -80,6 +80,21 @@ public final class TestResponse {
         return List.copyOf(values);
     }
 
+    /**
+     * @return whether a {@code Connection} header lists the {@code close} option (case-insensitive),
+     *     i.e. the server closes the connection after this response
+     */
+    public boolean closesConnection() {
+        for (String value : headers("Connection")) {
+            for (String option : value.split(",")) {
+                if (option.strip().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return every header field (name as received, value) in the order received */
     public List<Map.Entry<String, String>> headerFields() {
         return headers;

@@ -65,7 +65,8 @@ class AuroraExtensionTest {
                 .toList();
     }
 
-    private static boolean running(Aurora app) {
+    /** Whether {@code app} is listening (shared with other tests of the extension). */
+    static boolean running(Aurora app) {
         try {
             app.port();
             return true;
