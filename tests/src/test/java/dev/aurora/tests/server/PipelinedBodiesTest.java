@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.inprocess.InProcess;
 import dev.aurora.error.BadRequestException;
 import dev.aurora.test.AuroraTestClient;
 import java.util.regex.Matcher;
