@@ -106,6 +106,26 @@ class MiddlewareTest {
     }
 
     @Test
+    void severalRouteMiddlewareRunInTheOrderListedAfterTheAppsAndTheRouters() {
+        app.use(recording("app"));
+        app.patch("/own", ctx -> {
+            events.add("handler");
+            ctx.send("own");
+        }, recording("first"), recording("second"), recording("third"));
+        app.includeRouter("/r", Router.create().use(recording("router")).patch("/x", ctx -> {
+            events.add("handler");
+            ctx.send("x");
+        }, recording("one"), recording("two")));
+
+        client.request("PATCH", "/own").send().assertStatus(200).assertBody("own");
+        assertEquals(List.of("app>", "first>", "second>", "third>", "handler", "<third", "<second", "<first", "<app"),
+                events);
+        events.clear();
+        client.request("PATCH", "/r/x").send().assertStatus(200).assertBody("x");
+        assertEquals(List.of("app>", "router>", "one>", "two>", "handler", "<two", "<one", "<router", "<app"), events);
+    }
+
+    @Test
     void exceptionInMiddlewareGoesToMappersAndHttpStatuses() {
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(409).send("mapped: " + e.getMessage()));
         app.get("/mapped", ctx -> ctx.send("handler"), (ctx, next) -> {
