@@ -43,11 +43,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Every connection runs on its own virtual thread, so handlers may block. Routes, middleware
  * and exception handlers are registered before {@link #start(int)}; the route tree and every
  * middleware chain are built at start, where conflicting routes fail naming both registrations.
- * The routing methods are those of {@link Router}, applied to the application's root router;
- * middleware registered with {@link #use} also wraps the answers for requests no route matches.
+ * The routing methods are those of {@link Routes}, shared with {@link Router} and applied to the
+ * application's root router; middleware registered with {@link #use} also wraps the answers for
+ * requests no route matches.
  * Registration and lifecycle methods may be called from any thread.
  */
-public final class Aurora implements AutoCloseable {
+public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private final ServerConfig config;
     private final Router root = Router.create();
     private final List<Middleware> appMiddleware = new ArrayList<>();
@@ -125,166 +126,10 @@ public final class Aurora implements AutoCloseable {
         return register(() -> appMiddleware.add(middleware));
     }
 
-    /**
-     * Registers a GET route (HEAD is served by it too, without a body).
-     *
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora get(String path, Handler handler) {
-        return register(() -> root.get(path, handler));
-    }
-
-    /**
-     * Registers a GET route (HEAD is served by it too, without a body), with middleware for this route only.
-     *
-     * @param path the pattern
-     * @param middleware runs after the application's middleware, before the handler
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora get(String path, Middleware middleware, Handler handler) {
-        return register(() -> root.get(path, middleware, handler));
-    }
-
-    /**
-     * Registers a POST route.
-     *
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora post(String path, Handler handler) {
-        return register(() -> root.post(path, handler));
-    }
-
-    /**
-     * Registers a POST route, with middleware for this route only.
-     *
-     * @param path the pattern
-     * @param middleware runs after the application's middleware, before the handler
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora post(String path, Middleware middleware, Handler handler) {
-        return register(() -> root.post(path, middleware, handler));
-    }
-
-    /**
-     * Registers a PUT route.
-     *
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora put(String path, Handler handler) {
-        return register(() -> root.put(path, handler));
-    }
-
-    /**
-     * Registers a PUT route, with middleware for this route only.
-     *
-     * @param path the pattern
-     * @param middleware runs after the application's middleware, before the handler
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora put(String path, Middleware middleware, Handler handler) {
-        return register(() -> root.put(path, middleware, handler));
-    }
-
-    /**
-     * Registers a PATCH route.
-     *
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora patch(String path, Handler handler) {
-        return register(() -> root.patch(path, handler));
-    }
-
-    /**
-     * Registers a PATCH route, with middleware for this route only.
-     *
-     * @param path the pattern
-     * @param middleware runs after the application's middleware, before the handler
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora patch(String path, Middleware middleware, Handler handler) {
-        return register(() -> root.patch(path, middleware, handler));
-    }
-
-    /**
-     * Registers a DELETE route.
-     *
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora delete(String path, Handler handler) {
-        return register(() -> root.delete(path, handler));
-    }
-
-    /**
-     * Registers a DELETE route, with middleware for this route only.
-     *
-     * @param path the pattern
-     * @param middleware runs after the application's middleware, before the handler
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora delete(String path, Middleware middleware, Handler handler) {
-        return register(() -> root.delete(path, middleware, handler));
-    }
-
-    /**
-     * Registers an explicit HEAD route (otherwise HEAD is served by the GET route).
-     *
-     * @param path the pattern
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora head(String path, Handler handler) {
-        return register(() -> root.head(path, handler));
-    }
-
-    /**
-     * Registers an OPTIONS route (otherwise OPTIONS is answered with {@code Allow}).
-     *
-     * @param path the pattern
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora options(String path, Handler handler) {
-        return register(() -> root.options(path, handler));
-    }
-
-    /**
-     * Registers a route for any method token, with its own middleware.
-     *
-     * @param method the method, case-sensitive (e.g. {@code "PROPFIND"})
-     * @param path the pattern
-     * @param middleware middleware for this route only, in order
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora route(String method, String path, List<Middleware> middleware, Handler handler) {
-        return register(() -> root.route(method, path, middleware, handler));
-    }
-
-    /**
-     * Registers a route for any method token.
-     *
-     * @param method the method, case-sensitive
-     * @param path the pattern
-     * @param handler the handler
-     * @return this application
-     */
-    public Aurora route(String method, String path, Handler handler) {
-        return route(method, path, List.of(), handler);
+    /** {@inheritDoc} */
+    @Override
+    public Aurora route(String method, String path, Handler handler, Middleware... middleware) {
+        return register(() -> root.route(method, path, handler, middleware));
     }
 
     /**

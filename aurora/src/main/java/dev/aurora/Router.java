@@ -23,14 +23,15 @@ import java.util.Set;
  * app.includeRouter("/api/v1", v1);     // GET /api/v1/users/42
  * }</pre>
  *
- * <p>Prefixes stack, and so does middleware: a route runs the application's middleware, then each
+ * <p>The registration methods ({@code get}, {@code post}, ..., {@code route}) are those of {@link
+ * Routes}, shared with {@link Aurora}. Prefixes stack, and so does middleware: a route runs the application's middleware, then each
  * enclosing router's, outermost first, then its own. A router's middleware applies to all of its
  * routes and included routers, whatever the registration order, and never to other routers'
  * routes. Routes are only collected when the application starts, so a router may be filled after
  * it was included. Conflicts (the same method and pattern twice, across routers too) fail at
  * start, naming both registrations. Not thread-safe; configure it on one thread before start.
  */
-public final class Router {
+public final class Router implements Routes<Router> {
     private record Route(String method, String path, List<Middleware> middleware, Handler handler, String site) {
     }
 
@@ -60,134 +61,24 @@ public final class Router {
         return this;
     }
 
-    /**
-     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
-     * @param handler the handler
-     * @return this router
-     */
-    public Router get(String path, Handler handler) {
-        return add("GET", path, List.of(), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param middleware middleware for this route only, run after the routers'
-     * @param handler the handler
-     * @return this router
-     */
-    public Router get(String path, Middleware middleware, Handler handler) {
-        return add("GET", path, List.of(middleware), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router post(String path, Handler handler) {
-        return add("POST", path, List.of(), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param middleware middleware for this route only
-     * @param handler the handler
-     * @return this router
-     */
-    public Router post(String path, Middleware middleware, Handler handler) {
-        return add("POST", path, List.of(middleware), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router put(String path, Handler handler) {
-        return add("PUT", path, List.of(), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param middleware middleware for this route only
-     * @param handler the handler
-     * @return this router
-     */
-    public Router put(String path, Middleware middleware, Handler handler) {
-        return add("PUT", path, List.of(middleware), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router patch(String path, Handler handler) {
-        return add("PATCH", path, List.of(), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param middleware middleware for this route only
-     * @param handler the handler
-     * @return this router
-     */
-    public Router patch(String path, Middleware middleware, Handler handler) {
-        return add("PATCH", path, List.of(middleware), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router delete(String path, Handler handler) {
-        return add("DELETE", path, List.of(), handler);
-    }
-
-    /**
-     * @param path the pattern
-     * @param middleware middleware for this route only
-     * @param handler the handler
-     * @return this router
-     */
-    public Router delete(String path, Middleware middleware, Handler handler) {
-        return add("DELETE", path, List.of(middleware), handler);
-    }
-
-    /**
-     * An explicit HEAD handler; without one, HEAD is served by the GET handler without a body.
-     *
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router head(String path, Handler handler) {
-        return add("HEAD", path, List.of(), handler);
-    }
-
-    /**
-     * An explicit OPTIONS handler; without one, OPTIONS is answered with {@code Allow}.
-     *
-     * @param path the pattern
-     * @param handler the handler
-     * @return this router
-     */
-    public Router options(String path, Handler handler) {
-        return add("OPTIONS", path, List.of(), handler);
-    }
-
-    /**
-     * Registers a route for any method, with its own middleware.
-     *
-     * @param method the method token, case-sensitive
-     * @param path the pattern
-     * @param middleware middleware for this route only, in order
-     * @param handler the handler
-     * @return this router
-     */
-    public Router route(String method, String path, List<Middleware> middleware, Handler handler) {
-        return add(method, path, List.copyOf(middleware), handler);
+    /** {@inheritDoc} */
+    @Override
+    public Router route(String method, String path, Handler handler, Middleware... middleware) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(middleware, "middleware");
+        if (method.isEmpty() || !method.chars().allMatch(dev.aurora.internal.http.Ascii::isTchar)) {
+            throw new IllegalArgumentException("Invalid method: " + method);
+        }
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("Route pattern must start with '/': " + path);
+        }
+        for (Middleware m : middleware) {
+            Objects.requireNonNull(m, "middleware");
+        }
+        routes.add(new Route(method, path, List.of(middleware), handler, CallSite.caller()));
+        return this;
     }
 
     /**
@@ -214,23 +105,6 @@ public final class Router {
         for (ControllerRoutes.Route r : ControllerRoutes.of(controller)) {
             routes.add(new Route(r.method(), r.path(), List.of(), r.handler(), r.site()));
         }
-        return this;
-    }
-
-    private Router add(String method, String path, List<Middleware> routeMiddleware, Handler handler) {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(handler, "handler");
-        if (method.isEmpty() || !method.chars().allMatch(dev.aurora.internal.http.Ascii::isTchar)) {
-            throw new IllegalArgumentException("Invalid method: " + method);
-        }
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("Route pattern must start with '/': " + path);
-        }
-        for (Middleware m : routeMiddleware) {
-            Objects.requireNonNull(m, "middleware");
-        }
-        routes.add(new Route(method, path, routeMiddleware, handler, CallSite.caller()));
         return this;
     }
 

@@ -20,10 +20,10 @@ import java.util.function.Function;
  *               List<String> tag, Optional<Sort> sort) { }
  *
  * var order = Validated.body(Order.class);
- * app.post("/orders", order, ctx -> ctx.status(201).json(orders.save(order.get(ctx))));
+ * app.post("/orders", ctx -> ctx.status(201).json(orders.save(order.get(ctx))), order);
  *
  * var search = Validated.query(Search.class);
- * app.get("/search", search, ctx -> ctx.json(index.find(search.get(ctx))));
+ * app.get("/search", ctx -> ctx.json(index.find(search.get(ctx))), search);
  * }</pre>
  *
  * <p>Everything reflective is done by the factory, once: annotation misuse, a component no query

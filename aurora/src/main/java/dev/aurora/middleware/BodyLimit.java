@@ -10,7 +10,7 @@ import dev.aurora.internal.server.ExchangeAccess;
  * route may take the server's 10 MiB while a login form takes 4 KiB.
  *
  * <pre>{@code
- * app.post("/login", BodyLimit.of(4 * 1024), login);
+ * app.post("/login", login, BodyLimit.of(4 * 1024));
  * }</pre>
  *
  * <p>A {@code Content-Length} over the limit is answered {@code 413} before any body byte is

@@ -18,8 +18,8 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * app.use(RateLimit.builder().limit(100, Duration.ofMinutes(1)).burst(20).build());        // per IP
- * app.post("/login", RateLimit.builder().limit(5, Duration.ofMinutes(1))
- *         .key(ctx -> ctx.header("X-Api-Key")).build(), login);                              // per key
+ * app.post("/login", login, RateLimit.builder().limit(5, Duration.ofMinutes(1))
+ *         .key(ctx -> ctx.header("X-Api-Key")).build());                                     // per key
  * }</pre>
  *
  * <p>A client may make {@code burst} calls at once and then one every {@code period / limit}. The

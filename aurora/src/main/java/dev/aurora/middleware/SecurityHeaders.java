@@ -20,7 +20,7 @@ import java.util.Objects;
  *         .contentSecurityPolicy("default-src 'self'")
  *         .strictTransportSecurity(Duration.ofDays(365), true));
  * // one route may be framed by pages of the same origin:
- * app.get("/widget", SecurityHeaders.none().frameOptions("SAMEORIGIN"), widget);
+ * app.get("/widget", widget, SecurityHeaders.none().frameOptions("SAMEORIGIN"));
  * }</pre>
  *
  * <table class="striped">

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the handler already started its response, in which case the connection is closed.
  *
  * <pre>{@code
- * app.get("/report", Timeout.of(Duration.ofSeconds(2)), ctx -> ctx.json(reports.build()));
+ * app.get("/report", ctx -> ctx.json(reports.build()), Timeout.of(Duration.ofSeconds(2)));
  * }</pre>
  *
  * <p>Interruption is how Java stops blocking work, and it is cooperative: {@code Thread.sleep},

@@ -4,7 +4,6 @@ import dev.aurora.Aurora;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
 import dev.aurora.ServerConfig;
-import java.util.List;
 
 /**
  * The server of {@code benchmarks/framework-load.sh}: routing and middleware under load, through
@@ -57,15 +56,15 @@ public final class FrameworkLoadApp {
             app.get("/api/v1/res" + i + "/list", ctx -> ctx.contentType("text/plain").send("list"));
             app.get("/api/v1/res" + i + "/:id", ctx -> ctx.contentType("text/plain").send(ctx.param("id")));
         }
-        List<Middleware> five = List.of(
+        Middleware[] five = {
                 (ctx, next) -> { before++; next.handle(ctx); after++; },
                 (ctx, next) -> { before += 2; next.handle(ctx); after += 2; },
                 (ctx, next) -> { before += 3; next.handle(ctx); after += 3; },
                 (ctx, next) -> { before += 4; next.handle(ctx); after += 4; },
-                (ctx, next) -> { before += 5; next.handle(ctx); after += 5; });
+                (ctx, next) -> { before += 5; next.handle(ctx); after += 5; }};
         Handler same = ctx -> ctx.header("Content-Type", "text/plain").send("Hello, World!");
         app.get("/mw0", same);
-        app.route("GET", "/mw5", five, same);
+        app.get("/mw5", same, five);
         return app;
     }
 

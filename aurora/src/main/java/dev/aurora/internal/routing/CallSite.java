@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class CallSite {
     private static final Set<String> REGISTRATION_CLASSES = Set.of(
-            "dev.aurora.Aurora", "dev.aurora.Router", "dev.aurora.internal.routing.CallSite");
+            "dev.aurora.Aurora", "dev.aurora.Router", "dev.aurora.Routes", "dev.aurora.internal.routing.CallSite");
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private CallSite() {

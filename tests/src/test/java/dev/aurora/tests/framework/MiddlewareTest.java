@@ -58,10 +58,10 @@ class MiddlewareTest {
     void appThenRouterThenRouteMiddleware() {
         Router router = Router.create()
                 .use(recording("router1"))
-                .get("/x", recording("route"), ctx -> {
+                .get("/x", ctx -> {
                     events.add("handler");
                     ctx.send("ok");
-                })
+                }, recording("route"))
                 .use(recording("router2")); // registered after the route: still applies to it
         app.includeRouter("/r", router);
         app.use(recording("app")); // registered after the router: still runs first
@@ -106,14 +106,34 @@ class MiddlewareTest {
     }
 
     @Test
+    void severalRouteMiddlewareRunInTheOrderListedAfterTheAppsAndTheRouters() {
+        app.use(recording("app"));
+        app.patch("/own", ctx -> {
+            events.add("handler");
+            ctx.send("own");
+        }, recording("first"), recording("second"), recording("third"));
+        app.includeRouter("/r", Router.create().use(recording("router")).patch("/x", ctx -> {
+            events.add("handler");
+            ctx.send("x");
+        }, recording("one"), recording("two")));
+
+        client.request("PATCH", "/own").send().assertStatus(200).assertBody("own");
+        assertEquals(List.of("app>", "first>", "second>", "third>", "handler", "<third", "<second", "<first", "<app"),
+                events);
+        events.clear();
+        client.request("PATCH", "/r/x").send().assertStatus(200).assertBody("x");
+        assertEquals(List.of("app>", "router>", "one>", "two>", "handler", "<two", "<one", "<router", "<app"), events);
+    }
+
+    @Test
     void exceptionInMiddlewareGoesToMappersAndHttpStatuses() {
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(409).send("mapped: " + e.getMessage()));
-        app.get("/mapped", (ctx, next) -> {
+        app.get("/mapped", ctx -> ctx.send("handler"), (ctx, next) -> {
             throw new IllegalStateException("busy");
-        }, ctx -> ctx.send("handler"));
-        app.get("/forbidden", (ctx, next) -> {
+        });
+        app.get("/forbidden", ctx -> ctx.send("handler"), (ctx, next) -> {
             throw new ForbiddenException("No entry");
-        }, ctx -> ctx.send("handler"));
+        });
 
         client.get("/mapped").send().assertStatus(409).assertBody("mapped: busy");
 
@@ -206,13 +226,13 @@ class MiddlewareTest {
 
     @Test
     void perRouteMiddlewareAppliesToThatRouteOnly() {
-        app.get("/guarded", (ctx, next) -> {
+        app.get("/guarded", ctx -> ctx.send("guarded"), (ctx, next) -> {
             if (ctx.header("X-Key") == null) {
                 ctx.status(401).send("key please");
                 return;
             }
             next.handle(ctx);
-        }, ctx -> ctx.send("guarded"));
+        });
         app.post("/guarded", ctx -> ctx.send("posted"));
         app.get("/open", ctx -> ctx.send("open"));
 
@@ -244,10 +264,10 @@ class MiddlewareTest {
 
     @Test
     void attributesDoNotLeakToTheNextRequestOnTheSameConnection() {
-        app.get("/set", (ctx, next) -> {
+        app.get("/set", ctx -> ctx.send(String.valueOf((Object) ctx.attribute("k"))), (ctx, next) -> {
             ctx.attribute("k", "v");
             next.handle(ctx);
-        }, ctx -> ctx.send(String.valueOf((Object) ctx.attribute("k"))));
+        });
         app.get("/read", ctx -> ctx.send(String.valueOf((Object) ctx.attribute("k"))));
 
         // Both requests on one connection, served in turn by the same connection loop.

@@ -53,17 +53,17 @@ class ValidatedMiddlewareTest {
 
     @TestApp
     static Aurora app() {
-        Router api = Router.create().post("/orders", ORDER, ctx -> {
+        Router api = Router.create().post("/orders", ctx -> {
             HANDLED.incrementAndGet();
             Order order = ORDER.get(ctx);
             ctx.status(201).json(Map.of("customer", order.customer(), "lines", order.lines().size()));
-        });
+        }, ORDER);
         return Aurora.create()
                 .includeRouter("/api", api)
-                .get("/search", SEARCH, ctx -> {
+                .get("/search", ctx -> {
                     Search s = SEARCH.get(ctx);
                     ctx.json(Map.of("q", s.q(), "limit", s.limit(), "tag", s.tag(), "sort", s.sort().map(Sort::name).orElse("")));
-                })
+                }, SEARCH)
                 .get("/unguarded", ctx -> ctx.json(SEARCH.get(ctx)))
                 .exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).send(e.getMessage()));
     }

@@ -27,10 +27,10 @@ class BodyLimitTest {
     @TestApp
     static Aurora app() {
         return Aurora.create()
-                .post("/small", BodyLimit.of(10), ctx -> {
+                .post("/small", ctx -> {
                     HANDLED.incrementAndGet();
                     ctx.send("got " + ctx.body().length);
-                })
+                }, BodyLimit.of(10))
                 .post("/big", ctx -> ctx.send("got " + ctx.body().length));
     }
 

@@ -27,26 +27,26 @@ class RequestTimeoutMiddlewareTest {
     @TestApp
     static Aurora app() {
         return Aurora.create()
-                .get("/blocks", Timeout.of(Duration.ofMillis(150)), ctx -> {
+                .get("/blocks", ctx -> {
                     try {
                         NEVER.await();
                     } catch (InterruptedException e) {
                         INTERRUPTED.set(true);
                         throw e;
                     }
-                })
-                .get("/gateway", Timeout.of(Duration.ofMillis(100), 504), ctx -> NEVER.await())
-                .get("/stubborn", Timeout.of(Duration.ofMillis(50)), ctx -> {
+                }, Timeout.of(Duration.ofMillis(150)))
+                .get("/gateway", ctx -> NEVER.await(), Timeout.of(Duration.ofMillis(100), 504))
+                .get("/stubborn", ctx -> {
                     // Ignores the interrupt (never clears or acts on it) and answers anyway.
                     while (!Thread.currentThread().isInterrupted()) {
                         Thread.onSpinWait();
                     }
                     ctx.send("finished anyway");
-                })
-                .get("/fast", Timeout.of(Duration.ofSeconds(5)), ctx -> ctx.send("fast"))
-                .get("/missing", Timeout.of(Duration.ofSeconds(5)), ctx -> {
+                }, Timeout.of(Duration.ofMillis(50)))
+                .get("/fast", ctx -> ctx.send("fast"), Timeout.of(Duration.ofSeconds(5)))
+                .get("/missing", ctx -> {
                     throw new NotFoundException("no such thing");
-                })
+                }, Timeout.of(Duration.ofSeconds(5)))
                 .get("/wait", ctx -> {
                     // A later request on the same connection: a leaked interrupt would throw here.
                     boolean counted = new CountDownLatch(1).await(20, TimeUnit.MILLISECONDS);

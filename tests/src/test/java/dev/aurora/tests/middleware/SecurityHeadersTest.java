@@ -31,9 +31,9 @@ class SecurityHeadersTest {
                 .use(SecurityHeaders.defaults().contentSecurityPolicy("default-src 'self'")
                         .strictTransportSecurity(Duration.ofDays(365), true))
                 .get("/page", ctx -> ctx.send("page"))
-                .get("/widget", SecurityHeaders.none().frameOptions("SAMEORIGIN"), ctx -> ctx.send("widget"))
-                .get("/embeddable", SecurityHeaders.none().frameOptions(null).contentSecurityPolicy(null),
-                        ctx -> ctx.send("embeddable"))
+                .get("/widget", ctx -> ctx.send("widget"), SecurityHeaders.none().frameOptions("SAMEORIGIN"))
+                .get("/embeddable", ctx -> ctx.send("embeddable"),
+                        SecurityHeaders.none().frameOptions(null).contentSecurityPolicy(null))
                 .get("/own", ctx -> ctx.setHeader("Referrer-Policy", "no-referrer").send("own"))
                 .get("/fails", ctx -> {
                     ctx.header("X-Handler", "set before the failure");

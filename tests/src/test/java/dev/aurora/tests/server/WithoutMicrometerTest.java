@@ -10,6 +10,7 @@ import java.io.File;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -121,7 +122,10 @@ class WithoutMicrometerTest {
                 default -> "ok handler";
             };
         });
-        lookup.findVirtual(aurora, "get", MethodType.methodType(aurora, String.class, handler)).invoke(app, "/", ok);
+        Class<?> routes = loader.loadClass("dev.aurora.Routes");
+        Class<?> middleware = loader.loadClass("dev.aurora.Middleware").arrayType();
+        lookup.findVirtual(aurora, "get", MethodType.methodType(routes, String.class, handler, middleware)).asFixedArity()
+                .invoke(app, "/", ok, Array.newInstance(middleware.componentType(), 0));
         return app;
     }
 }
