@@ -17,7 +17,9 @@ module dev.aurora {
     exports dev.aurora.annotation;
     exports dev.aurora.config;
     exports dev.aurora.error;
+    exports dev.aurora.handler;
     exports dev.aurora.health;
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
+    exports dev.aurora.sse;
 }

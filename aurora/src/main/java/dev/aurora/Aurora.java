@@ -15,6 +15,7 @@ import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
+import dev.aurora.internal.server.Lifecycle;
 import dev.aurora.internal.server.ServerRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An Aurora application: routes, middleware and error handling, then a running HTTP/1.1 server.
@@ -53,7 +53,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private final Router root = Router.create();
     private final List<Middleware> appMiddleware = new ArrayList<>();
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
-    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final Lifecycle lifecycle = new Lifecycle(this::newRuntime);
     private final HealthEndpoints health = new HealthEndpoints();
     /** The server's counters, for the application's whole life (they outlive a runtime). */
     private final ServerCounters counters = new ServerCounters();
@@ -62,10 +62,6 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private RequestLogging requestLogging = RequestLogging.OFF;
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
     private MicrometerMetrics metrics;
-    private ServerRuntime runtime;
-    private ServerRuntime inProcess;
-    private int port = -1;
-    private boolean stopped;
 
     private Aurora(ServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -331,17 +327,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
-        lifecycle.lock();
-        try {
-            if (runtime != null || stopped) {
-                throw new IllegalStateException("Aurora can be started once");
-            }
-            ServerRuntime started = inProcess != null ? inProcess : newRuntime();
-            this.port = started.start(port);
-            this.runtime = started;
-        } finally {
-            lifecycle.unlock();
-        }
+        lifecycle.start(port);
         return this;
     }
 
@@ -351,18 +337,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      */
     @SuppressWarnings("unused")
     private ServerRuntime inProcessRuntime() {
-        lifecycle.lock();
-        try {
-            if (runtime != null) {
-                return runtime;
-            }
-            if (inProcess == null) {
-                inProcess = newRuntime();
-            }
-            return inProcess;
-        } finally {
-            lifecycle.unlock();
-        }
+        return lifecycle.inProcessRuntime();
     }
 
     private ServerRuntime newRuntime() {
@@ -386,15 +361,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      * @throws IllegalStateException if the server is not running
      */
     public int port() {
-        lifecycle.lock();
-        try {
-            if (runtime == null) {
-                throw new IllegalStateException("Aurora is not running");
-            }
-            return port;
-        } finally {
-            lifecycle.unlock();
-        }
+        return lifecycle.port();
     }
 
     /** Stops gracefully within {@link ServerConfig#shutdownTimeout()}. */
@@ -413,18 +380,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         health.shutdownStarted();
-        ServerRuntime running;
-        lifecycle.lock();
-        try {
-            stopped = true;
-            running = runtime;
-            runtime = null;
-        } finally {
-            lifecycle.unlock();
-        }
-        if (running != null) {
-            running.stop(grace);
-        }
+        lifecycle.stop(grace);
     }
 
     /**
@@ -497,16 +453,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     private Aurora register(Runnable registration) {
-        lifecycle.lock();
-        try {
-            if (runtime != null || inProcess != null || stopped) {
-                throw new IllegalStateException(
-                        "Routes, middleware and handlers must be registered before start() and before in-process use");
-            }
-            registration.run();
-        } finally {
-            lifecycle.unlock();
-        }
+        lifecycle.register(registration);
         return this;
     }
 }

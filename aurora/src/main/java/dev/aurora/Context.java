@@ -1,5 +1,7 @@
 package dev.aurora;
 
+import dev.aurora.sse.SseEmitter;
+import dev.aurora.sse.SseHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
@@ -286,9 +288,6 @@ public interface Context {
      *
      * @param handler sends the events
      * @throws Exception what the handler throws
-     * @throws UnsupportedOperationException from a context that is not the server's (a test stub)
      */
-    default void sse(SseHandler handler) throws Exception {
-        throw new UnsupportedOperationException("Server-Sent Events need the server's Context");
-    }
+    void sse(SseHandler handler) throws Exception;
 }

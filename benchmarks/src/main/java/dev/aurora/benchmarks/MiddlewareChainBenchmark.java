@@ -4,6 +4,7 @@ import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.Middleware;
 import dev.aurora.internal.routing.MiddlewareChain;
+import dev.aurora.sse.SseHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
@@ -205,5 +206,6 @@ public class MiddlewareChainBenchmark {
         @Override public void send(byte[] body) { throw unsupported(); }
         @Override public void json(Object value) { throw unsupported(); }
         @Override public OutputStream outputStream() { throw unsupported(); }
+        @Override public void sse(SseHandler handler) { throw unsupported(); }
     }
 }

@@ -10,7 +10,7 @@ import dev.aurora.middleware.Cors;
 import dev.aurora.middleware.ForwardedHeaders;
 import dev.aurora.middleware.RateLimit;
 import dev.aurora.middleware.SecurityHeaders;
-import dev.aurora.middleware.StaticFiles;
+import dev.aurora.handler.StaticFileHandler;
 import dev.aurora.middleware.Timeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +91,7 @@ public class MiddlewareOverheadBenchmark {
         app = Aurora.create(ServerConfig.defaults().withMaxRequestsPerConnection(0));
         chosen(middleware).forEach(app::use);
         app.get("/plaintext", ctx -> ctx.header("Content-Type", "text/plain").send("Hello, World!"));
-        app.get("/static/*file", StaticFiles.directory(dir));
+        app.get("/static/*file", StaticFileHandler.directory(dir));
         connection = InProcess.connect(app);
         String headers = "Host: localhost\r\nOrigin: https://app.example.com\r\nX-Forwarded-For: 203.0.113.7\r\n";
         plaintext = request("/plaintext", headers);

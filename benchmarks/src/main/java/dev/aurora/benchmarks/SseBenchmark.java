@@ -1,6 +1,6 @@
 package dev.aurora.benchmarks;
 
-import dev.aurora.SseEvent;
+import dev.aurora.sse.SseEvent;
 import dev.aurora.internal.http.ChunkedBodyOutputStream;
 import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.sse.SseStream;

@@ -320,11 +320,6 @@ public final class ResponseWriter {
         broken = true;
     }
 
-    /** Marks the connection to be closed after this response. */
-    public void closeAfterResponse() {
-        closeAfter = true;
-    }
-
     /** The connection is closing: gives back what an encoded body that never ended still holds. */
     public void release() {
         if (encodedOut != null) {

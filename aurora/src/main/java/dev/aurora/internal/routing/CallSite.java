@@ -8,7 +8,8 @@ import java.util.Set;
  */
 public final class CallSite {
     private static final Set<String> REGISTRATION_CLASSES = Set.of(
-            "dev.aurora.Aurora", "dev.aurora.Router", "dev.aurora.Routes", "dev.aurora.internal.routing.CallSite");
+            "dev.aurora.Aurora", "dev.aurora.Router", "dev.aurora.Routes", "dev.aurora.internal.routing.CallSite",
+            "dev.aurora.internal.server.Lifecycle");
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private CallSite() {

@@ -175,13 +175,13 @@ public final class Connection implements Runnable {
     /** Completes the response, logging it when the access log is on; false when the connection must close. */
     private boolean finish() throws IOException {
         if (accessLog == null) {
-            return exchange.finish();
+            return exchange.writer().finish();
         }
         accessLog.capture(exchange, exchange.traceParent(), exchange.bytesIn());
         try {
-            return exchange.finish();
+            return exchange.writer().finish();
         } finally {
-            accessLog.emit(exchange.status(), exchange.bytesOut(), exchange.remoteHost());
+            accessLog.emit(exchange.status(), exchange.writer().bytesOut(), exchange.remoteHost());
         }
     }
 
@@ -232,7 +232,7 @@ public final class Connection implements Runnable {
     /** Back to the pools, on every way out (the serving thread's finally), also after errors and timeouts. */
     private void releaseBuffers() {
         if (exchange != null) {
-            exchange.release();
+            exchange.writer().release();
         }
         if (input != null) {
             input.release();

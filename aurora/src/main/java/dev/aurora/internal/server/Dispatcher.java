@@ -49,15 +49,6 @@ public final class Dispatcher {
     /**
      * @param tree the routes, each value the route's whole chain (middleware and handler)
      * @param appMiddleware the application-wide middleware, which also wraps the built-in answers
-     */
-    public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
-            Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json) {
-        this(tree, appMiddleware, trailingSlash, exceptionHandlers, json, RequestLogging.OFF);
-    }
-
-    /**
-     * @param tree the routes, each value the route's whole chain (middleware and handler)
-     * @param appMiddleware the application-wide middleware, which also wraps the built-in answers
      * @param logging request ids in the MDC and the access log, if wanted
      */
     public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,

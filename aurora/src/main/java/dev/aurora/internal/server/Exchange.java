@@ -3,7 +3,6 @@ package dev.aurora.internal.server;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
-import dev.aurora.SseHandler;
 import dev.aurora.internal.http.FileBody;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
@@ -14,6 +13,7 @@ import dev.aurora.internal.http.ResponseEncoding;
 import dev.aurora.internal.http.ResponseHead;
 import dev.aurora.internal.http.ResponseWriter.BodyType;
 import dev.aurora.internal.http.ResponseWriter;
+import dev.aurora.internal.json.BodyValidation;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.mem.Arena;
 import dev.aurora.internal.observe.RequestIds;
@@ -21,6 +21,7 @@ import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.observe.TraceParent;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.RouteMatch;
+import dev.aurora.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -140,10 +141,6 @@ final class Exchange implements Context {
         return writer;
     }
 
-    boolean committed() {
-        return response.committed();
-    }
-
     InputBuffer input() {
         return input;
     }
@@ -191,11 +188,6 @@ final class Exchange implements Context {
         return request.head().headLength() + body.received();
     }
 
-    /** Response bytes so far, status line and headers included. */
-    long bytesOut() {
-        return writer.bytesOut();
-    }
-
     /** What a trusted proxy said about the original request; null parts leave the connection's own. */
     void origin(InetSocketAddress client, String scheme, String host) {
         originClient = client;
@@ -213,14 +205,6 @@ final class Exchange implements Context {
         return files.send(file, position, count);
     }
 
-    boolean finish() throws IOException {
-        return writer.finish();
-    }
-
-    boolean resetForError(boolean close) {
-        return writer.resetForError(close);
-    }
-
     /** The socket read failure behind {@code t}, if {@code t} is one; else null. */
     IOException inputFailure(Throwable t) {
         return t != null && t == input.failure() ? input.failure() : null;
@@ -229,21 +213,6 @@ final class Exchange implements Context {
     /** Whether the client connection itself ended or failed during this exchange. */
     boolean connectionBroken() {
         return writer.outputFailed() || input.broken();
-    }
-
-    /** The client is gone or its body broke off: end the connection without answering. */
-    void abandon() {
-        writer.abandon();
-    }
-
-    /** The connection is closing: hands back what a broken-off response still holds. */
-    void release() {
-        writer.release();
-    }
-
-    /** Marks the connection to be closed after this response. */
-    void closeAfterResponse() {
-        writer.closeAfterResponse();
     }
 
     // ---- Context: the request ----

@@ -58,13 +58,13 @@ final class Failures {
         Throwable cause = failure instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : failure;
         if (cause instanceof SocketTimeoutException && exchange.inputFailure(cause) != null) {
             exchange.counters().parseError(408);
-            if (exchange.resetForError(true)) {
+            if (exchange.writer().resetForError(true)) {
                 writeDefault(exchange, new ProtocolException(408, "Request body timed out"));
             }
             return;
         }
         if (cause instanceof IOException && exchange.connectionBroken()) {
-            exchange.abandon();
+            exchange.writer().abandon();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Client connection failed during {} {}", exchange.method(), exchange.path(), cause);
             }
@@ -74,7 +74,7 @@ final class Failures {
         if (close) {
             exchange.counters().parseError(((ProtocolException) failure).status());
         }
-        if (!exchange.resetForError(close)) {
+        if (!exchange.writer().resetForError(close)) {
             LOG.debug("Response already partly sent; closing the connection", failure);
             return;
         }
@@ -94,7 +94,7 @@ final class Failures {
                 return;
             } catch (Throwable second) {
                 LOG.error("Exception handler for {} failed", failure.getClass().getName(), second);
-                if (!exchange.resetForError(close)) {
+                if (!exchange.writer().resetForError(close)) {
                     return;
                 }
                 writeDefault(exchange, second);

@@ -48,10 +48,6 @@ public final class ServerRuntime {
     private ServerSocket serverSocket;
     private volatile boolean draining;
 
-    public ServerRuntime(ServerConfig config, Dispatcher dispatcher) {
-        this(config, dispatcher, new ServerCounters(), null);
-    }
-
     /**
      * @param counters where this server counts; read by {@code app.stats()} and meter registries
      * @param observer times every request, or null when no meter registry is bound

@@ -3,8 +3,8 @@ package dev.aurora.internal.server;
 import dev.aurora.internal.http.ByteSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.SocketChannel;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 
 /**
  * What a {@link Connection} reads from and writes to: a socket in production

@@ -1,6 +1,6 @@
 package dev.aurora.internal.sse;
 
-import dev.aurora.SseEvent;
+import dev.aurora.sse.SseEvent;
 
 /**
  * Frames events in the {@code text/event-stream} format into one reusable UTF-8 byte array: one

@@ -1,7 +1,7 @@
 package dev.aurora.internal.sse;
 
-import dev.aurora.SseEmitter;
-import dev.aurora.SseEvent;
+import dev.aurora.sse.SseEmitter;
+import dev.aurora.sse.SseEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.aurora.internal.sse;
 
 import dev.aurora.Context;
-import dev.aurora.SseEmitter;
-import dev.aurora.SseHandler;
+import dev.aurora.sse.SseEmitter;
+import dev.aurora.sse.SseHandler;
 import java.io.OutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

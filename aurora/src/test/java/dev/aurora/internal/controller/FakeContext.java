@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.Context;
 import dev.aurora.error.BadRequestException;
+import dev.aurora.sse.SseHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -263,6 +264,11 @@ final class FakeContext implements Context {
     public OutputStream outputStream() {
         markSent();
         return new ByteArrayOutputStream();
+    }
+
+    @Override
+    public void sse(SseHandler handler) {
+        throw new UnsupportedOperationException("no event streams in this fake");
     }
 
     private void markSent() {

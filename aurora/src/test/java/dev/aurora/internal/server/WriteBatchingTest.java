@@ -8,6 +8,8 @@ import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
 import dev.aurora.TrailingSlash;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.observe.RequestLogging;
+import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.routing.RouteTree;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -38,8 +40,9 @@ class WriteBatchingTest {
         RouteTree.Builder<Handler> routes = RouteTree.builder();
         routes.add("GET", "/n", ctx -> ctx.send("n=" + ctx.query("i")), "test");
         Dispatcher dispatcher = new Dispatcher(routes.build(), List.of(), TrailingSlash.IGNORE, Map.of(),
-                JsonCodec.defaults());
-        server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), dispatcher);
+                JsonCodec.defaults(), RequestLogging.OFF);
+        server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), dispatcher, new ServerCounters(),
+                null);
         int port = server.start(0);
 
         StringBuilder batch = new StringBuilder();

@@ -3,7 +3,7 @@ package dev.aurora.internal.sse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.aurora.SseEvent;
+import dev.aurora.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

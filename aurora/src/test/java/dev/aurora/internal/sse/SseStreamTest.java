@@ -83,7 +83,7 @@ class SseStreamTest {
     void typedEventsFrameLikeFullEventsAndRejectMultiLineTypes() {
         SseStream stream = stream(sink);
         stream.send("tick", "1\n2");
-        stream.send(dev.aurora.SseEvent.of("1\n2").withEvent("tick"));
+        stream.send(dev.aurora.sse.SseEvent.of("1\n2").withEvent("tick"));
         assertEquals("event: tick\ndata: 1\ndata: 2\n\n".repeat(2), written());
         assertThrows(IllegalArgumentException.class, () -> stream.send("a\rb", "x"));
         assertTrue(stream.isOpen(), "a rejected event leaves the stream as it was");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
-import dev.aurora.SseEmitter;
-import dev.aurora.SseEvent;
+import dev.aurora.sse.SseEmitter;
+import dev.aurora.sse.SseEvent;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestResponse;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
-import dev.aurora.SseEmitter;
+import dev.aurora.sse.SseEmitter;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestConnection;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package dev.aurora;
+package dev.aurora.sse;
 
+import dev.aurora.Context;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package dev.aurora.middleware;
+package dev.aurora.handler;
 
 import dev.aurora.Context;
 import dev.aurora.Handler;
@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Serves files from a directory or a class-path folder, on a route that ends in a catch-all.
  *
  * <pre>{@code
- * app.get("/assets/*file", StaticFiles.directory(Path.of("public")).cacheControl("public, max-age=3600"));
- * app.get("/*file", StaticFiles.classpath("web"));      // index.html for "/", "/docs/" and so on
+ * app.get("/assets/*file", StaticFileHandler.directory(Path.of("public")).cacheControl("public, max-age=3600"));
+ * app.get("/*file", StaticFileHandler.classpath("web"));      // index.html for "/", "/docs/" and so on
  * }</pre>
  *
  * <ul>
@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Instances are immutable; the {@code withX}-style methods return changed copies.
  */
-public final class StaticFiles implements Handler {
+public final class StaticFileHandler implements Handler {
     private final FileSource source;
     private final String index;
     private final String cacheControl;
@@ -51,7 +51,7 @@ public final class StaticFiles implements Handler {
     /** The catch-all's name per route pattern; bounded by the number of routes. */
     private final ConcurrentHashMap<String, String> wildcardNames = new ConcurrentHashMap<>();
 
-    private StaticFiles(FileSource source, String index, String cacheControl, boolean dotFiles) {
+    private StaticFileHandler(FileSource source, String index, String cacheControl, boolean dotFiles) {
         this.source = source;
         this.index = index;
         this.cacheControl = cacheControl;
@@ -63,8 +63,8 @@ public final class StaticFiles implements Handler {
      * @return a handler serving its files, with {@code index.html} and {@code Cache-Control: no-cache}
      * @throws IllegalArgumentException if {@code root} is not a directory
      */
-    public static StaticFiles directory(Path root) {
-        return new StaticFiles(new DirectorySource(root), "index.html", "no-cache", false);
+    public static StaticFileHandler directory(Path root) {
+        return new StaticFileHandler(new DirectorySource(root), "index.html", "no-cache", false);
     }
 
     /**
@@ -72,9 +72,9 @@ public final class StaticFiles implements Handler {
      * @return a handler serving its files, from a directory or a jar
      * @throws IllegalArgumentException if the folder is not on the class path
      */
-    public static StaticFiles classpath(String folder) {
+    public static StaticFileHandler classpath(String folder) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new StaticFiles(new ClasspathSource(loader == null ? StaticFiles.class.getClassLoader() : loader, folder),
+        return new StaticFileHandler(new ClasspathSource(loader == null ? StaticFileHandler.class.getClassLoader() : loader, folder),
                 "index.html", "no-cache", false);
     }
 
@@ -84,35 +84,35 @@ public final class StaticFiles implements Handler {
      *     want {@code public, max-age=31536000, immutable}; null sends none
      * @return a copy with that value
      */
-    public StaticFiles cacheControl(String value) {
-        return new StaticFiles(source, index, value, dotFiles);
+    public StaticFileHandler cacheControl(String value) {
+        return new StaticFileHandler(source, index, value, dotFiles);
     }
 
     /**
      * @param fileName the file that serves a directory, or null for none (a directory is then 404)
      * @return a copy with that index file
      */
-    public StaticFiles index(String fileName) {
+    public StaticFileHandler index(String fileName) {
         if (fileName != null) {
             List<String> names = SafePath.segments(fileName, true);
             if (names == null || names.size() != 1) {
                 throw new IllegalArgumentException("an index is one file name: '" + fileName + "'");
             }
         }
-        return new StaticFiles(source, fileName, cacheControl, dotFiles);
+        return new StaticFileHandler(source, fileName, cacheControl, dotFiles);
     }
 
     /**
      * @param allow whether names starting with a dot may be served
      * @return a copy with that rule
      */
-    public StaticFiles dotFiles(boolean allow) {
-        return new StaticFiles(source, index, cacheControl, allow);
+    public StaticFileHandler dotFiles(boolean allow) {
+        return new StaticFileHandler(source, index, cacheControl, allow);
     }
 
     @Override
     public void handle(Context ctx) throws Exception {
-        String relative = ctx.param(wildcardNames.computeIfAbsent(ctx.routePattern(), StaticFiles::wildcardOf));
+        String relative = ctx.param(wildcardNames.computeIfAbsent(ctx.routePattern(), StaticFileHandler::wildcardOf));
         List<String> segments = relative == null ? null : SafePath.segments(relative, dotFiles);
         if (segments == null) {
             throw notFound();
@@ -145,7 +145,7 @@ public final class StaticFiles implements Handler {
     private static String wildcardOf(String pattern) {
         int star = Objects.requireNonNull(pattern, "pattern").lastIndexOf('*');
         if (star < 0 || pattern.indexOf('/', star) >= 0) {
-            throw new IllegalStateException("StaticFiles needs a route ending in a catch-all, such as /assets/*file: " + pattern);
+            throw new IllegalStateException("StaticFileHandler needs a route ending in a catch-all, such as /assets/*file: " + pattern);
         }
         return pattern.substring(star + 1);
     }

@@ -1,4 +1,6 @@
-package dev.aurora;
+package dev.aurora.sse;
+
+import dev.aurora.Context;
 
 /**
  * Produces one Server-Sent Events stream, started by {@link Context#sse(SseHandler)}. Runs on the

@@ -1,4 +1,4 @@
-package dev.aurora.internal.server;
+package dev.aurora.internal.json;
 
 import dev.aurora.schema.Schema;
 import java.util.Collection;
@@ -9,13 +9,13 @@ import java.util.Map;
  * (so {@code List<User>} checks each user). Plain JDK values and Jackson's own trees
  * ({@code JsonNode}) carry no constraints and are not walked. Any thread.
  */
-final class BodyValidation {
+public final class BodyValidation {
     private BodyValidation() {
     }
 
     /** @return {@code value}, valid */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> T validated(T value) {
+    public static <T> T validated(T value) {
         if (value == null || !constrainable(value.getClass())) {
             return value;
         }

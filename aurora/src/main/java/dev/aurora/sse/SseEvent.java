@@ -1,4 +1,4 @@
-package dev.aurora;
+package dev.aurora.sse;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,13 +1,13 @@
-package dev.aurora.tests.middleware;
+package dev.aurora.tests.handler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.aurora.middleware.Compression;
-import dev.aurora.middleware.StaticFiles;
 import dev.aurora.Aurora;
+import dev.aurora.handler.StaticFileHandler;
+import dev.aurora.middleware.Compression;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestResponse;
 import java.io.IOException;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link StaticFiles}: types, validators, conditional GETs, ranges, index files, and no way out of the root. */
-class StaticFilesTest {
+/** {@link StaticFileHandler}: types, validators, conditional GETs, ranges, index files, and no way out of the root. */
+class StaticFileHandlerTest {
     private static final String CSS = "body { color: #333; }\n";
     private static final Instant MODIFIED = Instant.parse("2026-01-02T03:04:05Z");
 
@@ -52,7 +52,7 @@ class StaticFilesTest {
         Files.createDirectories(root.resolve(".well-known"));
         Files.writeString(root.resolve(".well-known/security.txt"), "Contact: x");
         Files.writeString(tmp.resolve("secret.txt"), "outside the root");
-        client = AuroraTestClient.of(Aurora.create().get("/assets/*file", StaticFiles.directory(root)));
+        client = AuroraTestClient.of(Aurora.create().get("/assets/*file", StaticFileHandler.directory(root)));
     }
 
     private TestResponse get(String path, String... headers) {
@@ -141,7 +141,7 @@ class StaticFilesTest {
         get("/assets/docs").assertStatus(301).assertHeader("Location", "/assets/docs/");
         get("/assets/docs/").assertStatus(200).assertBody("<h1>docs</h1>");
         get("/assets/empty/").assertStatus(404);
-        AuroraTestClient noIndex = AuroraTestClient.of(Aurora.create().get("/s/*f", StaticFiles.directory(root).index(null)));
+        AuroraTestClient noIndex = AuroraTestClient.of(Aurora.create().get("/s/*f", StaticFileHandler.directory(root).index(null)));
         noIndex.get("/s/docs/").send().assertStatus(404);
     }
 
@@ -178,38 +178,38 @@ class StaticFilesTest {
     @Test
     void dotFilesOnlyWhenAllowedButWellKnownAlways() {
         get("/assets/.well-known/security.txt").assertStatus(200).assertBody("Contact: x");
-        AuroraTestClient open = AuroraTestClient.of(Aurora.create().get("/s/*f", StaticFiles.directory(root).dotFiles(true)));
+        AuroraTestClient open = AuroraTestClient.of(Aurora.create().get("/s/*f", StaticFileHandler.directory(root).dotFiles(true)));
         open.get("/s/.env").send().assertStatus(200).assertBody("SECRET=1");
     }
 
     @Test
     void cacheControlIsConfigurable() {
         AuroraTestClient c = AuroraTestClient.of(Aurora.create()
-                .get("/a/*f", StaticFiles.directory(root).cacheControl("public, max-age=31536000, immutable"))
-                .get("/b/*f", StaticFiles.directory(root).cacheControl(null)));
+                .get("/a/*f", StaticFileHandler.directory(root).cacheControl("public, max-age=31536000, immutable"))
+                .get("/b/*f", StaticFileHandler.directory(root).cacheControl(null)));
         c.get("/a/site.css").send().assertHeader("Cache-Control", "public, max-age=31536000, immutable");
         assertNull(c.get("/b/site.css").send().header("Cache-Control"));
     }
 
     @Test
     void aClasspathFolder() {
-        AuroraTestClient c = AuroraTestClient.of(Aurora.create().get("/*path", StaticFiles.classpath("static-test")));
+        AuroraTestClient c = AuroraTestClient.of(Aurora.create().get("/*path", StaticFileHandler.classpath("static-test")));
         c.get("/hello.txt").send().assertStatus(200).assertBody("hello from the class path\n")
                 .assertHeader("Content-Type", "text/plain; charset=utf-8");
         c.get("/").send().assertStatus(200).assertBody("<h1>cp index</h1>\n");
         c.get("/docs").send().assertStatus(301).assertHeader("Location", "/docs/");
         c.get("/docs/").send().assertStatus(200).assertBody("<h1>cp docs</h1>\n");
         c.get("/nope.txt").send().assertStatus(404);
-        assertThrows(IllegalArgumentException.class, () -> StaticFiles.classpath("no-such-folder"));
+        assertThrows(IllegalArgumentException.class, () -> StaticFileHandler.classpath("no-such-folder"));
     }
 
     @Test
     void misuseFailsClearly() {
-        assertThrows(IllegalArgumentException.class, () -> StaticFiles.directory(tmp.resolve("absent")));
-        assertThrows(IllegalArgumentException.class, () -> StaticFiles.directory(root.resolve("site.css")));
-        assertThrows(IllegalArgumentException.class, () -> StaticFiles.directory(root).index("../x.html"));
-        assertThrows(IllegalArgumentException.class, () -> StaticFiles.directory(root).index("a/b.html"));
-        AuroraTestClient wrong = AuroraTestClient.of(Aurora.create().get("/file/:name", StaticFiles.directory(root)));
+        assertThrows(IllegalArgumentException.class, () -> StaticFileHandler.directory(tmp.resolve("absent")));
+        assertThrows(IllegalArgumentException.class, () -> StaticFileHandler.directory(root.resolve("site.css")));
+        assertThrows(IllegalArgumentException.class, () -> StaticFileHandler.directory(root).index("../x.html"));
+        assertThrows(IllegalArgumentException.class, () -> StaticFileHandler.directory(root).index("a/b.html"));
+        AuroraTestClient wrong = AuroraTestClient.of(Aurora.create().get("/file/:name", StaticFileHandler.directory(root)));
         wrong.get("/file/site.css").send().assertStatus(500);
     }
 
@@ -218,7 +218,7 @@ class StaticFilesTest {
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         new Random(7).nextBytes(big);
         Files.write(root.resolve("big.bin"), big);
-        try (Aurora app = Aurora.create().get("/assets/*file", StaticFiles.directory(root)).start(0);
+        try (Aurora app = Aurora.create().get("/assets/*file", StaticFileHandler.directory(root)).start(0);
                 HttpClient http = HttpClient.newHttpClient()) {
             URI uri = URI.create("http://127.0.0.1:" + app.port() + "/assets/big.bin");
             HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -241,7 +241,7 @@ class StaticFilesTest {
         Files.writeString(root.resolve("big.css"), css);
         AuroraTestClient c = AuroraTestClient.of(Aurora.create()
                 .use(Compression.defaults())
-                .get("/assets/*file", StaticFiles.directory(root)));
+                .get("/assets/*file", StaticFileHandler.directory(root)));
         TestResponse gz = c.get("/assets/big.css").header("Accept-Encoding", "gzip").send().assertStatus(200)
                 .assertHeader("Content-Encoding", "gzip");
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
@@ -261,7 +261,7 @@ class StaticFilesTest {
         byte[] big = new byte[8 * 1024 * 1024 + 3];
         new Random(11).nextBytes(big);
         Files.write(root.resolve("large.bin"), big);
-        try (Aurora app = Aurora.create().get("/assets/*file", StaticFiles.directory(root)).start(0);
+        try (Aurora app = Aurora.create().get("/assets/*file", StaticFileHandler.directory(root)).start(0);
                 java.net.Socket socket = new java.net.Socket()) {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", app.port()));

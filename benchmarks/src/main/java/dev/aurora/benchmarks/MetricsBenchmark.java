@@ -1,6 +1,8 @@
-package dev.aurora.internal.server;
+package dev.aurora.benchmarks;
 
 import dev.aurora.internal.observe.MicrometerMetrics;
+import dev.aurora.internal.observe.RequestObserver;
+import dev.aurora.internal.observe.ServerCounters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
