@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Pure functions; any thread.
  */
-public final class AcceptEncoding {
+final class AcceptEncoding {
     /** No content coding. */
     public static final int IDENTITY = 0;
     /** {@code gzip} (RFC 1952). */

@@ -12,7 +12,7 @@ import java.util.zip.Deflater;
  *
  * <p>Owned by one connection's virtual thread from acquire to release.
  */
-public final class Compressor {
+final class Compressor {
     /** Compressed bytes collected before they go to the framing stream; also the most a whole body may take and keep its Content-Length. */
     public static final int BUFFER = 16 * 1024;
 
@@ -23,7 +23,7 @@ public final class Compressor {
     final int level;
 
     /** @param level the deflate level, 1 (fastest) to 9 (smallest) */
-    public Compressor(int level) {
+    Compressor(int level) {
         this.level = level;
         this.deflater = new Deflater(level, true);
     }

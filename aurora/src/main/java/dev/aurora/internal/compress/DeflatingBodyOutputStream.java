@@ -22,7 +22,7 @@ import java.util.zip.Deflater;
  * ends, or by {@link #abandon()} when it never will. One instance per connection, reused; runs on the
  * connection's virtual thread.
  */
-public final class DeflatingBodyOutputStream extends EncodingBodyStream {
+final class DeflatingBodyOutputStream extends EncodingBodyStream {
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int GZIP_TRAILER = 8;
     private static final int ZLIB_HEADER = 2;
@@ -36,7 +36,7 @@ public final class DeflatingBodyOutputStream extends EncodingBodyStream {
     /** Compressed bytes in the compressor's buffer not yet passed to the target. */
     private int pending;
 
-    public DeflatingBodyOutputStream(OutputBuffer out) {
+    DeflatingBodyOutputStream(OutputBuffer out) {
         super(out);
     }
 

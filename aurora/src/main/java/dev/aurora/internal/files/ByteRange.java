@@ -7,7 +7,7 @@ package dev.aurora.internal.files;
  * @param first the first byte's offset
  * @param last the last byte's offset, inclusive
  */
-public record ByteRange(long first, long last) {
+record ByteRange(long first, long last) {
     /** What {@link #parse} found: a range, none worth honouring, or one that cannot be satisfied. */
     public sealed interface Result permits Satisfiable, Ignore, Unsatisfiable {
     }

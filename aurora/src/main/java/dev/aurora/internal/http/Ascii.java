@@ -9,6 +9,8 @@ public final class Ascii {
     public static final byte LF = '\n';
     public static final byte SP = ' ';
     public static final byte HTAB = '\t';
+    /** The length of the CRLF that ends every line of a head and of a chunked body's framing. */
+    public static final int CRLF_LENGTH = 2;
 
     private static final boolean[] TCHAR = new boolean[256];
     private static final boolean[] FIELD_VCHAR = new boolean[256];

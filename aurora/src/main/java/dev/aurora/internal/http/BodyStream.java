@@ -9,7 +9,7 @@ import java.io.InputStream;
  *
  * <p>Runs on the connection's virtual thread (handlers run there too).
  */
-public abstract sealed class BodyStream extends InputStream
+abstract sealed class BodyStream extends InputStream
         permits FixedLengthBodyStream, ChunkedBodyStream, BodyStream.Empty {
 
     /** The stream of a request without body. */

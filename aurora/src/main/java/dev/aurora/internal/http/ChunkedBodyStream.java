@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Runs on the connection's virtual thread.
  */
-public final class ChunkedBodyStream extends BodyStream {
+final class ChunkedBodyStream extends BodyStream {
     private static final int SIZE = 0;
     private static final int DATA = 1;
     private static final int DATA_END = 2;
@@ -36,7 +36,7 @@ public final class ChunkedBodyStream extends BodyStream {
     /** This request's limit: {@code maxBodySize} unless a route lowered it. */
     private long limit;
 
-    public ChunkedBodyStream(InputBuffer in, int timeoutMillis, long maxBodySize, int maxTrailerBytes,
+    ChunkedBodyStream(InputBuffer in, int timeoutMillis, long maxBodySize, int maxTrailerBytes,
             int maxTrailerCount) {
         this.in = in;
         this.timeoutMillis = timeoutMillis;
@@ -125,11 +125,11 @@ public final class ChunkedBodyStream extends BodyStream {
                     return false;
                 }
                 case DATA_END -> {
-                    int lineEnd = nextLine(2, 400);
+                    int lineEnd = nextLine(Ascii.CRLF_LENGTH, 400);
                     if (lineEnd != in.pos()) {
                         throw new ProtocolException(400, "Chunk data not followed by CRLF");
                     }
-                    in.skip(2);
+                    in.skip(Ascii.CRLF_LENGTH);
                     state = SIZE;
                 }
                 case SIZE -> readSizeLine();
@@ -162,7 +162,7 @@ public final class ChunkedBodyStream extends BodyStream {
         if (i < lineEnd) {
             chunkExtensions(b, i, lineEnd);
         }
-        in.skip(lineEnd + 2 - in.pos());
+        in.skip(lineEnd + Ascii.CRLF_LENGTH - in.pos());
         if (size > limit - total) {
             throw new ProtocolException(413, "Content Too Large");
         }
@@ -188,21 +188,21 @@ public final class ChunkedBodyStream extends BodyStream {
         int bytes = 0;
         int count = 0;
         while (true) {
-            int lineEnd = nextLine(maxTrailerBytes - bytes + 2, 431);
+            int lineEnd = nextLine(maxTrailerBytes - bytes + Ascii.CRLF_LENGTH, 431);
             byte[] b = in.array();
             int start = in.pos();
             if (lineEnd == start) {
-                in.skip(2);
+                in.skip(Ascii.CRLF_LENGTH);
                 state = DONE;
                 return;
             }
-            bytes += lineEnd - start + 2;
+            bytes += lineEnd - start + Ascii.CRLF_LENGTH;
             if (++count > maxTrailerCount || bytes > maxTrailerBytes) {
                 throw new ProtocolException(431, "Trailer section too large");
             }
             int colon = HeaderParser.colonAfterName(b, start, lineEnd);
             HeaderParser.checkFieldValue(b, colon + 1, lineEnd);
-            in.skip(lineEnd + 2 - start);
+            in.skip(lineEnd + Ascii.CRLF_LENGTH - start);
         }
     }
 

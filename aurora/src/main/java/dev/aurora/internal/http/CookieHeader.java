@@ -5,7 +5,7 @@ package dev.aurora.internal.http;
  * raw bytes; a {@code String} is made only for the value returned. Double quotes around a value are
  * removed. Stateless; any thread.
  */
-public final class CookieHeader {
+final class CookieHeader {
     private CookieHeader() {
     }
 

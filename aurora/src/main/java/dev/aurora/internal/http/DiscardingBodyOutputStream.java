@@ -5,8 +5,8 @@ package dev.aurora.internal.http;
  * {@code 304}): the handler writes as for GET and the bytes are dropped. Runs on the connection's
  * virtual thread.
  */
-public final class DiscardingBodyOutputStream extends ResponseBodyStream {
-    public DiscardingBodyOutputStream(OutputBuffer out) {
+final class DiscardingBodyOutputStream extends ResponseBodyStream {
+    DiscardingBodyOutputStream(OutputBuffer out) {
         super(out);
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A body framed by {@code Content-Length}: exactly that many bytes, then the next request.
  * Runs on the connection's virtual thread.
  */
-public final class FixedLengthBodyStream extends BodyStream {
+final class FixedLengthBodyStream extends BodyStream {
     /** Reads at least this large skip the connection buffer and land in the caller's array. */
     private static final int DIRECT_READ_THRESHOLD = 8192;
 
@@ -16,7 +16,7 @@ public final class FixedLengthBodyStream extends BodyStream {
     private final int timeoutMillis;
     private long remaining;
 
-    public FixedLengthBodyStream(InputBuffer in, int timeoutMillis) {
+    FixedLengthBodyStream(InputBuffer in, int timeoutMillis) {
         this.in = in;
         this.timeoutMillis = timeoutMillis;
     }

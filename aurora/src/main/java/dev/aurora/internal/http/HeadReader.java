@@ -19,6 +19,7 @@ import java.net.SocketTimeoutException;
  * <p>Runs on the connection's virtual thread.
  */
 public final class HeadReader {
+    private static final long NANOS_PER_MILLI = 1_000_000;
     private final ServerConfig config;
 
     public HeadReader(ServerConfig config) {
@@ -97,7 +98,7 @@ public final class HeadReader {
             }
             int n;
             try {
-                n = in.fill((int) Math.max(1, Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000)));
+                n = in.fill(millisRoundedUp(remaining));
             } catch (SocketTimeoutException e) {
                 throw new ProtocolException(408, "Request Timeout");
             }
@@ -105,5 +106,11 @@ public final class HeadReader {
                 return false;
             }
         }
+    }
+
+    /** A read timeout in whole milliseconds that never ends before {@code nanos}, at least 1. */
+    private static int millisRoundedUp(long nanos) {
+        long millis = (nanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
     }
 }

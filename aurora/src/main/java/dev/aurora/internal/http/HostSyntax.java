@@ -6,13 +6,15 @@ package dev.aurora.internal.http;
  */
 public final class HostSyntax {
     private static final int MAX_PORT_DIGITS = 5;
+    /** The longest host name DNS can carry (RFC 1035 section 2.3.4), with a port allowed beside it. */
+    private static final int MAX_HOST_LENGTH = 255;
 
     private HostSyntax() {
     }
 
     /** Whether {@code host} is a non-empty host with optional port, such as {@code example.com:8443}. */
     public static boolean isValid(String host) {
-        if (host == null || host.isEmpty() || host.length() > 255) {
+        if (host == null || host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
             return false;
         }
         byte[] bytes = new byte[host.length()];

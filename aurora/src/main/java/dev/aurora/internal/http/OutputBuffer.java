@@ -17,6 +17,10 @@ import java.io.OutputStream;
  */
 public final class OutputBuffer {
     private static final byte[] DIGITS = Ascii.bytes("0123456789");
+    /** Room a decimal {@code long} needs: {@code Long.MAX_VALUE} has 19 digits. */
+    private static final int MAX_DECIMAL_DIGITS = 20;
+    /** Room a hexadecimal {@code int} needs. */
+    private static final int MAX_HEX_DIGITS = Integer.SIZE / 4;
     private static final int MAX_WRITE_SLICE = 64 * 1024;
 
     private final OutputStream out;
@@ -130,7 +134,7 @@ public final class OutputBuffer {
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);
         }
-        if (20 > buf.length - count) {
+        if (MAX_DECIMAL_DIGITS > buf.length - count) {
             flush();
         }
         int digits = 1;
@@ -147,17 +151,17 @@ public final class OutputBuffer {
     }
 
     public void writeHex(int value) throws IOException {
-        if (8 > buf.length - count) {
+        if (MAX_HEX_DIGITS > buf.length - count) {
             flush();
         }
-        int digits = Math.max(1, (32 - Integer.numberOfLeadingZeros(value) + 3) / 4);
+        int digits = Math.max(1, (Integer.SIZE - Integer.numberOfLeadingZeros(value) + 3) / 4);
         for (int i = digits - 1; i >= 0; i--) {
             buf[count++] = (byte) Character.forDigit((value >>> (i * 4)) & 0xF, 16);
         }
     }
 
     public void crlf() throws IOException {
-        if (2 > buf.length - count) {
+        if (Ascii.CRLF_LENGTH > buf.length - count) {
             flush();
         }
         buf[count++] = Ascii.CR;

@@ -18,6 +18,15 @@ final class RequestLineParser {
     private static final int POST = word("POST");
     private static final int HEAD = word("HEAD");
     private static final int HTTP = word("HTTP");
+    /** {@code HTTP/1.1}: the version is the line's fixed-width tail. */
+    private static final int VERSION_LENGTH = 8;
+    /** Offsets in {@code HTTP/x.y}. */
+    private static final int VERSION_SLASH = 4;
+    private static final int VERSION_MAJOR = 5;
+    private static final int VERSION_DOT = 6;
+    private static final int VERSION_MINOR = 7;
+    /** The {@code ://} after an absolute-form target's scheme. */
+    private static final int SCHEME_SEPARATOR_LENGTH = 3;
 
     private RequestLineParser() {
     }
@@ -36,7 +45,7 @@ final class RequestLineParser {
         head.method = method(b, start, sp1 - start);
 
         int targetStart = sp1 + 1;
-        int versionStart = end - 8;
+        int versionStart = end - VERSION_LENGTH;
         if (versionStart <= targetStart || b[versionStart - 1] != Ascii.SP) {
             throw new ProtocolException(400, "Malformed request line");
         }
@@ -45,15 +54,15 @@ final class RequestLineParser {
     }
 
     private static void parseVersion(byte[] b, int at, RequestHead head) {
-        if (readInt(b, at) != HTTP || b[at + 4] != '/'
-                || !Ascii.isDigit(b[at + 5]) || b[at + 6] != '.' || !Ascii.isDigit(b[at + 7])) {
+        if (readInt(b, at) != HTTP || b[at + VERSION_SLASH] != '/' || !Ascii.isDigit(b[at + VERSION_MAJOR])
+                || b[at + VERSION_DOT] != '.' || !Ascii.isDigit(b[at + VERSION_MINOR])) {
             throw new ProtocolException(400, "Malformed HTTP version");
         }
-        if (b[at + 5] != '1') {
+        if (b[at + VERSION_MAJOR] != '1') {
             throw new ProtocolException(505, "HTTP Version Not Supported");
         }
         // A higher 1.x minor version is handled as 1.1 (RFC 9110 section 6.2).
-        head.minorVersion = b[at + 7] == '0' ? 0 : 1;
+        head.minorVersion = b[at + VERSION_MINOR] == '0' ? 0 : 1;
     }
 
     private static void parseTarget(byte[] b, int base, int start, int end, RequestHead head) {
@@ -107,7 +116,7 @@ final class RequestLineParser {
         if (!http || colon + 2 >= end || b[colon + 1] != '/' || b[colon + 2] != '/') {
             throw new ProtocolException(400, "Unsupported request target form");
         }
-        int authorityStart = colon + 3;
+        int authorityStart = colon + SCHEME_SEPARATOR_LENGTH;
         int authorityEnd = authorityStart;
         while (authorityEnd < end && b[authorityEnd] != '/' && b[authorityEnd] != '?') {
             authorityEnd++;
@@ -121,6 +130,7 @@ final class RequestLineParser {
     }
 
     private static String method(byte[] b, int start, int length) {
+        // Methods of three and four letters are compared as one int against the packed names.
         if (length == 3) {
             int w = readInt(b, start);
             if (w == GET) {

@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
  * Parses IP address literals, and only literals: {@code InetAddress.getByName} would resolve a
  * host name through DNS, which a header value must never trigger.
  */
-public final class IpLiteral {
+final class IpLiteral {
     private IpLiteral() {
     }
 

@@ -1,10 +1,7 @@
 package dev.aurora.internal.server;
 
-import dev.aurora.internal.http.Ascii;
-import dev.aurora.internal.http.DateHeader;
-import dev.aurora.internal.http.StatusLine;
+import dev.aurora.internal.http.OutputBuffer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -17,9 +14,8 @@ import java.util.concurrent.ThreadFactory;
  * without an answer. Called on an acceptor thread.
  */
 final class OverloadResponder {
-    private static final byte[] RESPONSE_TAIL = Ascii.bytes(
-            "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 19\r\nConnection: close\r\n\r\n"
-                    + "Service Unavailable");
+    /** Holds the whole answer, so it leaves in one write and one segment. */
+    private static final int ANSWER_BUFFER = 256;
     private static final int MAX_IN_FLIGHT = 256;
     private static final int LINGER_MILLIS = 1000;
 
@@ -33,15 +29,11 @@ final class OverloadResponder {
         }
         Runnable respond = () -> {
             try {
-                // One write, so the answer leaves in one segment.
-                byte[] status = StatusLine.of(503);
-                byte[] date = DateHeader.line();
-                byte[] answer = new byte[status.length + date.length + RESPONSE_TAIL.length];
-                System.arraycopy(status, 0, answer, 0, status.length);
-                System.arraycopy(date, 0, answer, status.length, date.length);
-                System.arraycopy(RESPONSE_TAIL, 0, answer, status.length + date.length, RESPONSE_TAIL.length);
-                socket.getOutputStream().write(answer);
-                linger(socket);
+                OutputBuffer answer = new OutputBuffer(socket.getOutputStream(), ANSWER_BUFFER);
+                ErrorResponse.write(answer, 503, "Service Unavailable");
+                answer.flush();
+                // Unbounded bytes, but bounded time: the client is dropped after a second.
+                SocketTransport.lingeringDrain(socket, LINGER_MILLIS, Long.MAX_VALUE);
             } catch (IOException e) {
                 // the client left first; nothing to answer
             } finally {
@@ -54,17 +46,6 @@ final class OverloadResponder {
         } catch (RuntimeException | OutOfMemoryError e) {
             SocketTransport.closeQuietly(socket);
             inFlight.release();
-        }
-    }
-
-    private static void linger(Socket socket) throws IOException {
-        socket.shutdownOutput();
-        socket.setSoTimeout(LINGER_MILLIS);
-        InputStream in = socket.getInputStream();
-        byte[] scratch = new byte[512];
-        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-        while (System.nanoTime() < deadline && in.read(scratch) >= 0) {
-            // drop input until the client closes
         }
     }
 }

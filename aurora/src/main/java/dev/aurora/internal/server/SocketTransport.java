@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP connection as a {@link Transport}. Runs on the connection's virtual thread, except
@@ -17,6 +18,7 @@ final class SocketTransport implements Transport {
     // client, still sending, reads the answer instead of a reset; bounded in time and bytes.
     private static final int LINGER_MILLIS = 2000;
     private static final int LINGER_MAX_BYTES = 8 * 1024 * 1024;
+    private static final int LINGER_READ_BYTES = 16 * 1024;
 
     private final Socket socket;
     private final SocketInput input;
@@ -54,18 +56,26 @@ final class SocketTransport implements Transport {
     @Override
     public void lingeringClose() {
         try {
-            socket.shutdownOutput();
-            socket.setSoTimeout(LINGER_MILLIS);
-            InputStream in = socket.getInputStream();
-            byte[] scratch = new byte[16 * 1024];
-            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-            int total = 0;
-            int n;
-            while (total < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
-                total += n;
-            }
+            lingeringDrain(socket, LINGER_MILLIS, LINGER_MAX_BYTES);
         } catch (IOException e) {
             // closing anyway
+        }
+    }
+
+    /**
+     * Half-closes {@code socket} and reads and drops what the client still sends, until it closes,
+     * {@code millis} pass or {@code maxBytes} were read; the caller then closes the socket.
+     */
+    static void lingeringDrain(Socket socket, int millis, long maxBytes) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(millis);
+        InputStream in = socket.getInputStream();
+        byte[] scratch = new byte[LINGER_READ_BYTES];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long total = 0;
+        int n;
+        while (total < maxBytes && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
+            total += n;
         }
     }
 

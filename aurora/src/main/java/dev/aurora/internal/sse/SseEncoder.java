@@ -10,7 +10,7 @@ import dev.aurora.sse.SseEvent;
  *
  * <p>Not thread-safe: its {@link SseStream} uses it under its lock.
  */
-public final class SseEncoder {
+final class SseEncoder {
     private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't', ':', ' '};
     private static final byte[] ID = {'i', 'd', ':', ' '};
     private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y', ':', ' '};
