@@ -1,4 +1,4 @@
-package dev.aurora.schema;
+package dev.aurora.tests.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.schema.Range;
+import dev.aurora.schema.Required;
+import dev.aurora.schema.Schema;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

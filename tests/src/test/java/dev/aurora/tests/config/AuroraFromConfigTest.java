@@ -1,4 +1,4 @@
-package dev.aurora.config;
+package dev.aurora.tests.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.TrailingSlash;
+import dev.aurora.config.ConfigException;
+import dev.aurora.config.Configuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
