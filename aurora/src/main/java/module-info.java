@@ -20,4 +20,5 @@ module dev.aurora {
     exports dev.aurora.health;
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
+    exports dev.aurora.internal.inprocess to dev.aurora.test;
 }
