@@ -22,4 +22,6 @@ module dev.aurora {
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
     exports dev.aurora.sse;
+    // Only the test client drives the in-process transport.
+    exports dev.aurora.internal.inprocess to dev.aurora.test;
 }

@@ -2,15 +2,12 @@ package dev.aurora.test;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waiting for asynchronous effects (a counter reaching a value, a log line, a health check
- * turning red) without sleeping: polls a probe with Awaitility until a condition holds, and on
+ * turning red) without sleeping: polls a probe on the calling thread until a condition holds, and on
  * timeout fails with the last value seen.
  *
  * <pre>{@code
@@ -58,31 +55,34 @@ public final class Eventually {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(condition, "condition");
-        AtomicReference<T> last = new AtomicReference<>();
-        try {
-            // Same thread: probes may use thread-confined objects (a TestRequest) and thread locals.
-            return Awaitility.await()
-                    .pollInSameThread()
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(new GrowingInterval(FIRST_POLL, MAX_POLL))
-                    .until(() -> {
-                        T value = probe.get();
-                        last.set(value);
-                        return value;
-                    }, condition::test);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what
-                    + "; last value:\n" + last.get(), e);
+        // Same thread: probes may use thread-confined objects (a TestRequest) and thread locals.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration interval = FIRST_POLL;
+        T last;
+        while (true) {
+            last = probe.get();
+            if (condition.test(last)) {
+                return last;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(Math.min(interval.toNanos(), left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for " + what + "; last value:\n" + last, e);
+            }
+            interval = next(interval);
         }
+        throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what
+                + "; last value:\n" + last);
     }
 
     /** Polls quickly at first, then backs off so a long wait does not burn a core. */
-    private record GrowingInterval(Duration first, Duration max) implements org.awaitility.pollinterval.PollInterval {
-        @Override
-        public Duration next(int pollCount, Duration previous) {
-            Duration doubled = pollCount <= 1 ? first : previous.multipliedBy(2);
-            return doubled.compareTo(max) > 0 ? max : doubled;
-        }
+    private static Duration next(Duration interval) {
+        Duration doubled = interval.multipliedBy(2);
+        return doubled.compareTo(MAX_POLL) > 0 ? MAX_POLL : doubled;
     }
 }

@@ -1,10 +1,11 @@
-package dev.aurora.examples.hello;
+package dev.aurora.examples.hello.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aurora.Aurora;
 import dev.aurora.ServerConfig;
+import dev.aurora.examples.hello.HelloApp;
 import dev.aurora.test.AuroraTest;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestApp;

@@ -1,4 +1,4 @@
-package dev.aurora.examples.hello;
+package dev.aurora.examples.hello.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aurora.ServerConfig;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.Configuration;
+import dev.aurora.examples.hello.HelloApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
