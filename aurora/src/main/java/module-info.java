@@ -5,6 +5,8 @@
  * package to {@code dev.aurora}, and those that send their own types as JSON must open them to
  * {@code com.fasterxml.jackson.databind}.
  */
+// dev.aurora.test is built after this module, so javac cannot see it here.
+@SuppressWarnings("module")
 module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
