@@ -6,12 +6,15 @@
 #   benchmarks/load.sh --duration 5 --warmup 2         # extra arguments go to run.sh (later ones win)
 #   benchmarks/load.sh --modes pinned,unpinned --label "run 2"
 #   LOAD_SKIP_BUILD=1 benchmarks/load.sh ...           # reuse the last build of examples/hello
+#   LOAD_LATENCY=0 benchmarks/load.sh                  # throughput recipes only
 #
 # Steps: builds examples/hello (and aurora) with ./mvnw from the repository root and writes its runtime
 # class path to benchmarks/target/hello-classpath.txt (read by aurora-start.sh); then runs
 #   run.sh --peer aurora=benchmarks/aurora-start.sh --only aurora,helidon-se,netty,nginx
 #          --modes pinned --recipes plaintext,pipelined,json,echo [your arguments]
-# run.sh builds missing JVM peers itself (<perf dir>/build.sh).
+# run.sh builds missing JVM peers itself (<perf dir>/build.sh). Then the latency report: latency.sh
+# (p50, p99, p99.9 and max at 64 and 1,000 connections, plaintext and json, beside Netty and Helidon
+# SE; LOAD_LATENCY_ARGS, default "--rounds 1", are its arguments).
 #
 # Environment:
 #   PERF_DIR      the harness (default: ../shared/perf next to the repository root)
@@ -50,9 +53,13 @@ fi
 export PERF_RESULTS="${PERF_RESULTS:-$here/results}"
 mkdir -p "$PERF_RESULTS"
 echo "load.sh: harness $PERF_DIR, results in $PERF_RESULTS" >&2
-exec "$PERF_DIR/run.sh" \
+"$PERF_DIR/run.sh" \
   --peer "aurora=$here/aurora-start.sh" \
   --only aurora,helidon-se,netty,nginx \
   --modes pinned \
   --recipes plaintext,pipelined,json,echo \
   "$@"
+if [ "${LOAD_LATENCY:-1}" != 0 ]; then
+  # shellcheck disable=SC2086 # a space-separated argument list by design
+  LOAD_SKIP_BUILD=1 "$here/latency.sh" ${LOAD_LATENCY_ARGS:---rounds 1}
+fi
