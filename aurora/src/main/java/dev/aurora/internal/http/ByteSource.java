@@ -16,4 +16,9 @@ public interface ByteSource {
      * @throws java.net.SocketTimeoutException when nothing arrived in time
      */
     int read(byte[] b, int off, int len, int timeoutMillis) throws IOException;
+
+    /** Bytes a read would return at once without blocking; 0 when none or unknown. */
+    default int available() throws IOException {
+        return 0;
+    }
 }

@@ -23,12 +23,17 @@ public final class FileBody {
 
     private final ResponseWriter writer;
     /** Where a file body can be sent zero-copy; null in memory. */
-    private final SocketChannel target;
+    private SocketChannel target;
     /** For the pieces that must be written the ordinary way; made when first needed. */
     private byte[] piece;
 
     public FileBody(ResponseWriter writer, SocketChannel target) {
         this.writer = writer;
+        this.target = target;
+    }
+
+    /** Sends to {@code target} from now on (null: no zero-copy, in memory). */
+    public void bind(SocketChannel target) {
         this.target = target;
     }
 

@@ -22,7 +22,8 @@ public final class InputBuffer {
         void beforeRead() throws IOException;
     }
 
-    private final ByteSource source;
+    private ByteSource source;
+    private final int initialCapacity;
     private final int maxCapacity;
     private final BeforeRead beforeRead;
     /** Where the array comes from and goes back to, or null for a plain array. */
@@ -48,6 +49,7 @@ public final class InputBuffer {
     public InputBuffer(ByteSource source, BufferPool pool, int initialCapacity, int maxCapacity, BeforeRead beforeRead) {
         this.source = source;
         this.pool = pool;
+        this.initialCapacity = initialCapacity;
         this.maxCapacity = Math.max(initialCapacity, maxCapacity);
         this.beforeRead = beforeRead;
         this.buf = allocate(initialCapacity);
@@ -69,6 +71,43 @@ public final class InputBuffer {
         if (leased != null) {
             leased.release();
         }
+    }
+
+    /**
+     * Reads from {@code source} from now on (a pooled buffer serving its next connection), leasing
+     * an array of the initial size if {@link #recycle} gave the last one back.
+     */
+    public void bind(ByteSource source) {
+        this.source = source;
+        if (buf == null) {
+            buf = allocate(initialCapacity);
+        }
+    }
+
+    /** Forgets the last connection (offsets, counts, failure) and gives the array back to its pool. */
+    public void recycle() {
+        base = 0;
+        headLength = 0;
+        pos = 0;
+        end = 0;
+        bytesRead = 0;
+        failure = null;
+        eof = false;
+        source = null;
+        release();
+    }
+
+    /**
+     * Starts from bytes a connection read while it had no buffer (waiting idle in a small array of
+     * its own); only on an empty buffer.
+     */
+    public void load(byte[] src, int n) {
+        assert pos == end && n <= buf.length;
+        System.arraycopy(src, 0, buf, 0, n);
+        base = 0;
+        pos = 0;
+        end = n;
+        bytesRead += n;
     }
 
     public byte[] array() {
@@ -166,6 +205,17 @@ public final class InputBuffer {
             bytesRead += n;
         }
         return n;
+    }
+
+    /**
+     * Reads what has arrived already, never waiting: after an idle connection's small first read
+     * came back full, the rest of a pipelined batch is usually there, and reading it now lets the
+     * batch's answers leave in one write.
+     *
+     * @return bytes added (0 when none were waiting)
+     */
+    public int fillAvailable() throws IOException {
+        return source.available() > 0 ? fill(1) : 0;
     }
 
     /**

@@ -23,7 +23,7 @@ public final class OutputBuffer {
     private static final int MAX_HEX_DIGITS = Integer.SIZE / 4;
     private static final int MAX_WRITE_SLICE = 64 * 1024;
 
-    private final OutputStream out;
+    private OutputStream out;
     private byte[] buf;
     private int count;
     private long bytesWritten;
@@ -39,6 +39,24 @@ public final class OutputBuffer {
     public OutputBuffer(OutputStream out, byte[] buffer) {
         this.out = out;
         this.buf = buffer;
+    }
+
+    /** Writes to {@code out} through {@code buffer} from now on (a pooled buffer serving its next connection). */
+    public void bind(OutputStream out, byte[] buffer) {
+        this.out = out;
+        this.buf = buffer;
+        this.count = 0;
+    }
+
+    /** Forgets the last connection: its stream, array, counts and failure. */
+    public void recycle() {
+        out = null;
+        buf = null;
+        count = 0;
+        bytesWritten = 0;
+        flushes = 0;
+        failed = false;
+        writeStartedNanos = 0;
     }
 
     /**

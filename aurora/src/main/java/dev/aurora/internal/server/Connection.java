@@ -1,16 +1,14 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.http.HeadReader;
-import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.ErrorResponse;
 import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestHead;
-import dev.aurora.internal.mem.BufferPool;
-import dev.aurora.internal.mem.PooledBuffer;
 import dev.aurora.internal.observe.AccessLogRecorder;
 import dev.aurora.internal.observe.RequestObserver;
 import dev.aurora.internal.observe.ServerCounters;
+import dev.aurora.internal.sched.YieldGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -37,6 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Output is flushed only before a blocking read (or when the buffer fills), so responses to
  * pipelined requests that are already buffered leave in one write.
+ *
+ * <p>Memory: the buffers, head tables and exchange live in a {@link Workspace} taken from the
+ * server's pool when request bytes arrive and given back when the connection has nothing left to
+ * do, so an idle connection holds only this object, its socket, its parked thread and the small
+ * array its next request is first read into.
  */
 public final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -44,9 +47,12 @@ public final class Connection implements Runnable {
     private static final int IDLE = 1;
     private static final int CLOSED = 2;
     private static final VarHandle STATE;
-    /** Pool size classes: a browser's head fits in 4 KiB; 16 KiB batches many pipelined answers. */
-    private static final int INITIAL_READ_BUFFER = 4096;
-    private static final int WRITE_BUFFER = 16384;
+    /**
+     * Where an idle connection's next request is read first: big enough for most requests (curl,
+     * API clients, load generators), so waking costs one copy and no second read; small enough to
+     * keep idle connections cheap. A longer head continues in the workspace's buffer.
+     */
+    private static final int IDLE_READ = 512;
 
     static {
         try {
@@ -66,13 +72,14 @@ public final class Connection implements Runnable {
     /** Null unless a meter registry is bound: then, and only then, requests are timed. */
     private final RequestObserver observer;
     private volatile int state = ACTIVE;
+    /** The output of the workspace in use, or null while idle (read by the watchdog). */
     private volatile OutputBuffer output;
     private volatile Thread thread;
-    private InputBuffer input;
-    private PooledBuffer writeLease;
-    private RequestHead head;
-    private HeadReader reader;
-    private Exchange exchange;
+    /** Null while idle. */
+    private Workspace work;
+    private byte[] idleRead;
+    /** Socket writes of the workspaces this connection has given back. */
+    private volatile long earlierWrites;
     /** This connection's access log, or null when the application keeps none. */
     private AccessLogRecorder accessLog;
     private int served;
@@ -107,18 +114,9 @@ public final class Connection implements Runnable {
         }
     }
 
-    /** Sets up the buffers and per-connection state; the thread that calls it serves the connection. */
+    /** Sets up the per-connection state; the thread that calls it serves the connection. */
     public void open() throws IOException {
         thread = Thread.currentThread();
-        BufferPool pool = server.buffers();
-        writeLease = pool.acquire(WRITE_BUFFER);
-        OutputBuffer out = new OutputBuffer(transport.output(), writeLease.array());
-        output = out;
-        int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
-        input = new InputBuffer(transport.input(), pool, INITIAL_READ_BUFFER, maxRead, out::flush);
-        head = server.heads().acquire();
-        reader = new HeadReader(config);
-        exchange = new Exchange(config, input, out, server, transport.remoteAddress(), transport.fileTarget());
         Logger accessLogger = server.dispatcher().logging().accessLog();
         accessLog = accessLogger == null ? null : new AccessLogRecorder(accessLogger);
     }
@@ -130,15 +128,18 @@ public final class Connection implements Runnable {
      * @return whether the connection stays open for another request
      */
     public boolean serveNext() throws IOException {
-        OutputBuffer out = output;
-        if (!awaitRequest(input, out, keepAliveMillis)) {
+        if (!awaitRequest()) {
             return false;
         }
+        Workspace w = work;
+        OutputBuffer out = w.output;
+        Exchange exchange = w.exchange;
+        RequestHead head = w.head;
         if (accessLog != null) {
             accessLog.start();
         }
         try {
-            if (!reader.read(input, head, System.nanoTime() + headerTimeoutNanos)) {
+            if (!w.reader.read(w.input, head, System.nanoTime() + headerTimeoutNanos)) {
                 return false;
             }
         } catch (ProtocolException e) {
@@ -158,7 +159,7 @@ public final class Connection implements Runnable {
         boolean keep;
         try {
             server.dispatcher().dispatch(exchange);
-            keep = finish();
+            keep = finish(exchange);
         } finally {
             countBytes(true);
             if (observer != null) {
@@ -173,7 +174,7 @@ public final class Connection implements Runnable {
     }
 
     /** Completes the response, logging it when the access log is on; false when the connection must close. */
-    private boolean finish() throws IOException {
+    private boolean finish(Exchange exchange) throws IOException {
         if (accessLog == null) {
             return exchange.writer().finish();
         }
@@ -191,8 +192,8 @@ public final class Connection implements Runnable {
      * buffered, which leave before the next read.
      */
     private void countBytes(boolean requestDone) {
-        OutputBuffer out = output;
-        long read = input.bytesRead();
+        OutputBuffer out = work.output;
+        long read = work.input.bytesRead();
         long written = out.bytesWritten() + out.pending();
         long newlyRead = read - countedRead;
         long newlyWritten = written - countedWritten;
@@ -207,12 +208,14 @@ public final class Connection implements Runnable {
 
     /** Whether request bytes are buffered but not yet served. */
     public boolean hasBufferedInput() {
-        return input.available() > 0;
+        return work != null && work.input.available() > 0;
     }
 
     /** Sends what is buffered for the client now. */
     public void flush() throws IOException {
-        output.flush();
+        if (work != null) {
+            work.output.flush();
+        }
     }
 
     /** Ends the connection: closes the transport and leaves the registry. Idempotent. */
@@ -221,34 +224,38 @@ public final class Connection implements Runnable {
         transport.close();
         if (!closed) {
             closed = true;
-            if (input != null && output != null) {
+            if (work != null) {
                 countBytes(false);
+                releaseWorkspace();
             }
-            releaseBuffers();
             server.connections().remove(this);
         }
     }
 
-    /** Back to the pools, on every way out (the serving thread's finally), also after errors and timeouts. */
-    private void releaseBuffers() {
-        if (exchange != null) {
-            exchange.writer().release();
+    /** Takes a workspace from the pool and binds it to this connection's transport. */
+    private Workspace takeWorkspace() throws IOException {
+        Workspace w = server.workspaces().acquire();
+        try {
+            w.bind(transport);
+        } catch (IOException | RuntimeException e) {
+            server.workspaces().release(w);
+            throw e;
         }
-        if (input != null) {
-            input.release();
-        }
-        if (head != null) {
-            server.heads().release(head);
-            head = null;
-        }
-        OutputBuffer out = output;
-        if (out != null) {
-            out.detach();
-        }
-        if (writeLease != null) {
-            writeLease.release();
-            writeLease = null;
-        }
+        work = w;
+        output = w.output;
+        countedRead = 0;
+        countedWritten = 0;
+        return w;
+    }
+
+    /** Gives the workspace back to the pool: going idle, and on every way out (also after errors). */
+    private void releaseWorkspace() {
+        Workspace w = work;
+        work = null;
+        earlierWrites += w.output.flushes();
+        output = null;
+        // The pool's reset makes any workspace as new, also one left by an error.
+        server.workspaces().release(w);
     }
 
     /** Logs why a connection ended: quietly (debug) when the client went away, as an error otherwise. */
@@ -268,16 +275,19 @@ public final class Connection implements Runnable {
      * Returns when bytes of a next request are buffered; false when the connection should end
      * (client closed, keep-alive timeout, shutdown).
      */
-    private boolean awaitRequest(InputBuffer in, OutputBuffer out, int keepAliveMillis) throws IOException {
-        if (in.available() > 0) {
-            return true;
+    private boolean awaitRequest() throws IOException {
+        Workspace w = work;
+        if (w != null) {
+            if (w.input.available() > 0) {
+                return true;
+            }
+            w.output.flush();
         }
-        out.flush();
         // The client needs a round trip to send its next request, so reading now would almost
         // always find nothing and park (a poller registration plus an unpark later). Letting the
         // other ready connections run first means the bytes have often arrived by the time this
-        // thread reads. Measured pinned to one core: +10-25 % req/s (docs/performance.md).
-        if (!transport.readReady()) {
+        // thread reads; the gate keeps those yields from starving connections that did park.
+        if (!transport.readReady() && YieldGate.mayYield()) {
             Thread.yield();
         }
         if (!STATE.compareAndSet(this, ACTIVE, IDLE)) {
@@ -288,13 +298,44 @@ public final class Connection implements Runnable {
         }
         int n;
         try {
-            n = in.fill(keepAliveMillis);
+            n = transport.readReady() ? readIntoWorkspace() : readIdle();
         } catch (SocketTimeoutException e) {
             return false;
         } catch (SocketException e) {
             return false;
         }
         return n > 0 && STATE.compareAndSet(this, IDLE, ACTIVE);
+    }
+
+    /** Bytes are there (in memory): read them straight into the workspace, keeping it. */
+    private int readIntoWorkspace() throws IOException {
+        Workspace w = work != null ? work : takeWorkspace();
+        return w.input.fill(keepAliveMillis);
+    }
+
+    /**
+     * Waits for the next request without a workspace: gives it back, reads into the small idle
+     * array, and takes one again once bytes arrived.
+     */
+    private int readIdle() throws IOException {
+        if (work != null) {
+            countBytes(false);
+            releaseWorkspace();
+        }
+        byte[] idle = idleRead;
+        if (idle == null) {
+            idle = new byte[IDLE_READ];
+            idleRead = idle;
+        }
+        int n = transport.input().read(idle, 0, idle.length, keepAliveMillis);
+        if (n > 0) {
+            Workspace w = takeWorkspace();
+            w.input.load(idle, n);
+            if (n == idle.length) {
+                n += w.input.fillAvailable();
+            }
+        }
+        return n;
     }
 
     /** Sends what is buffered, then ends the connection so the client can read it all. */
@@ -308,9 +349,10 @@ public final class Connection implements Runnable {
     }
 
     /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
+    /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
     long socketWrites() {
         OutputBuffer out = output;
-        return out == null ? 0 : out.flushes();
+        return earlierWrites + (out == null ? 0 : out.flushes());
     }
 
     /** Enforces the deadline of a read in progress (called by the watchdog). */

@@ -45,8 +45,9 @@ import java.util.Objects;
  * What is left here is the framework's share of a request: the matched route and its parameters,
  * attributes, the request id, trace context, what a trusted proxy said, and JSON.
  *
- * <p>One instance per connection, reset for every request, so the steady state allocates nothing
- * that the handler does not ask for. Runs on the connection's virtual thread.
+ * <p>Part of a connection's {@link Workspace}: reset for every request and handed from connection to
+ * connection, so the steady state allocates nothing that the handler does not ask for. Runs on the
+ * serving connection's virtual thread.
  */
 final class Exchange implements Context {
     private static final int SCRATCH_INTS = 16;
@@ -63,7 +64,7 @@ final class Exchange implements Context {
     private final Attributes attributes = new Attributes();
     /** Scratch space for decoding query and path parameters, reset for every request. */
     private final Arena scratch = new Arena(SCRATCH_INTS, SCRATCH_BYTES);
-    private final InetSocketAddress remoteAddress;
+    private InetSocketAddress remoteAddress;
     private final RouteMatch match;
     /** Whether every response carries {@code X-Request-Id}. */
     private final boolean echoRequestId;
@@ -79,18 +80,24 @@ final class Exchange implements Context {
     private boolean traceParsed;
     private String remoteHost;
 
-    Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server,
-            InetSocketAddress remoteAddress, SocketChannel fileTarget) {
+    /** An exchange serving no connection yet ({@link #bind} gives it one). */
+    Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
         this.input = input;
         this.server = server;
-        this.remoteAddress = remoteAddress;
         this.match = server.dispatcher().newMatch();
         this.echoRequestId = server.dispatcher().logging().requestIds();
         this.request = new RequestView(input, scratch);
         this.body = new RequestBody(input, config);
         this.writer = new ResponseWriter(output, response, body, server::draining,
                 echoRequestId ? this::addRequestId : null);
-        this.files = new FileBody(writer, fileTarget);
+        this.files = new FileBody(writer, null);
+    }
+
+    /** Serves the connection from {@code remoteAddress} from now on (a pooled exchange changing hands). */
+    void bind(InetSocketAddress remoteAddress, SocketChannel fileTarget) {
+        this.remoteAddress = remoteAddress;
+        this.remoteHost = null;
+        files.bind(fileTarget);
     }
 
     /** Starts the exchange for a freshly parsed head. */

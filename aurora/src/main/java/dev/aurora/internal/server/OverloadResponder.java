@@ -1,5 +1,6 @@
 package dev.aurora.internal.server;
 
+import dev.aurora.internal.http.ErrorResponse;
 import dev.aurora.internal.http.OutputBuffer;
 import java.io.IOException;
 import java.net.Socket;

@@ -1,7 +1,6 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
-import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ServerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
-    private static final int MAX_POOLED_HEADS = 1024;
+    /** Free workspaces kept: enough for the requests in flight at once on a busy server, about 5 KiB each. */
+    private static final int MAX_POOLED_WORKSPACES = 1024;
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -41,7 +41,7 @@ public final class ServerRuntime {
     private final RequestObserver observer;
     private final BufferPool buffers = new BufferPool();
     /** Header tables (six int arrays of maxHeaderCount) outlive their connections. */
-    private final ObjectPool<RequestHead> heads;
+    private final ObjectPool<Workspace> workspaces;
     private final TimeoutWatchdog watchdog;
     private final SseStreams sse = new SseStreams();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -60,8 +60,8 @@ public final class ServerRuntime {
         this.observer = observer;
         this.connections = new ConnectionRegistry(config.maxConnections());
         counters.attach(connections::size, buffers);
-        this.heads = new ObjectPool<>(() -> new RequestHead(config.maxHeaderCount()), RequestHead::reset,
-                Math.min(config.maxConnections(), MAX_POOLED_HEADS));
+        this.workspaces = new ObjectPool<>(() -> new Workspace(this), Workspace::recycle, Workspace::discard,
+                Math.min(config.maxConnections(), MAX_POOLED_WORKSPACES));
         this.watchdog = new TimeoutWatchdog(connections, config, counters);
     }
 
@@ -81,9 +81,9 @@ public final class ServerRuntime {
         return connections;
     }
 
-    /** Where connections get their request header tables. */
-    public ObjectPool<RequestHead> heads() {
-        return heads;
+    /** Where connections take the workspace of a request in flight (buffers, head tables, exchange). */
+    ObjectPool<Workspace> workspaces() {
+        return workspaces;
     }
 
     /** Where connections lease their read and write buffers. */

@@ -70,6 +70,11 @@ final class SocketInput implements ByteSource {
         }
     }
 
+    @Override
+    public int available() throws IOException {
+        return in.available();
+    }
+
     /**
      * Expires the read in progress if its deadline has passed: the input is shut down, so the
      * blocked read returns at once. A read that finished in the meantime is left alone.

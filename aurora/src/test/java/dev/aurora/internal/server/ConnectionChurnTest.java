@@ -132,7 +132,7 @@ class ConnectionChurnTest {
                         + "; descriptors now: " + descriptorTargets(), e);
             }
             assertEquals(0, runtime.buffers().stats().outstanding(), runtime.buffers().toString());
-            assertEquals(0, runtime.heads().stats().outstanding(), runtime.heads().toString());
+            assertEquals(0, runtime.workspaces().stats().outstanding(), runtime.workspaces().toString());
             assertTrue(runtime.buffers().stats().hits() > connections, "buffers were reused: " + runtime.buffers());
             assertTrue(answered.get() >= connections / 3, "answered " + answered.get());
             assertEquals(0, runtime.openConnections());

@@ -53,7 +53,8 @@ class ServerStatsTest extends ServerTestSupport {
             assertEquals(0, s.activeRequests(), s::toString);
             assertEquals(3L * request.length(), s.bytesRead(), s::toString);
             assertTrue(s.buffers().hits() + s.buffers().misses() >= 2, s::toString);
-            assertTrue(s.buffers().outstanding() >= 2, s::toString);
+            // Between requests the connection is idle and holds no buffer.
+            assertEquals(0, s.buffers().outstanding(), s::toString);
         });
         c.close();
         await().atMost(WAIT).untilAsserted(() -> {

@@ -1,0 +1,77 @@
+package dev.aurora.tests.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an idle keep-alive connection costs the server: live heap with N connections that each
+ * made one request and now wait, minus live heap before they opened, divided by N. Then every one
+ * of them is served again, so the measure is of connections that still work.
+ */
+class IdleConnectionMemoryTest {
+    /** The goal of issue 15: an idle connection holds at most 6 KiB of heap. */
+    private static final long MAX_BYTES_PER_IDLE_CONNECTION = 6 * 1024;
+    /** 200 connections times this many requests: enough for the JIT to compile the request path. */
+    private static final int WARM_UP_ROUNDS = 100;
+
+    @Test
+    void twoThousandIdleConnectionsHoldLittleHeapAndAreServedAfterwards() throws Exception {
+        measure(2_000, "-Xmx256m");
+    }
+
+    @Test
+    @Tag("stress")
+    void oneHundredThousandIdleConnectionsHoldLittleHeapAndAreServedAfterwards() throws Exception {
+        measure(100_000, "-Xmx2g");
+    }
+
+    private static void measure(int count, String heap) throws Exception {
+        long fds = openFileLimit();
+        assumeTrue(fds > count + 1_000, () -> "needs more than " + (count + 1_000) + " open files, the limit is "
+                + fds + ": raise it first (ulimit -n " + (2 * count + 10_000) + ")");
+        try (ServerProcess server = ServerProcess.start(heap, "-XX:+UseSerialGC")) {
+            // Warm, as a server in production is: the connection loop compiled, so the parked
+            // thread's stack holds compiled frames, not the larger interpreted ones.
+            try (IdleClients warm = IdleClients.open(server.port, 200)) {
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    assertEquals(200, warm.roundTrip(Duration.ofSeconds(30)).ok(), "warm-up");
+                }
+            }
+            long before = server.liveHeap();
+            try (IdleClients clients = IdleClients.open(server.port, count)) {
+                assertEquals(count, clients.opened(), "connections opened");
+                Duration timeout = Duration.ofSeconds(Math.max(30, count / 1_000));
+                IdleClients.Outcome first = clients.roundTrip(timeout);
+                assertEquals(count, first.ok(), () -> "first requests: " + first);
+                long idle = server.liveHeap();
+                long perConnection = (idle - before) / count;
+                System.out.printf("%,d idle connections: %,d bytes of live heap each (%,d -> %,d)%n",
+                        count, perConnection, before, idle);
+                assertTrue(perConnection <= MAX_BYTES_PER_IDLE_CONNECTION,
+                        () -> perConnection + " bytes of heap per idle connection, goal " + MAX_BYTES_PER_IDLE_CONNECTION);
+                IdleClients.Outcome second = clients.roundTrip(timeout);
+                assertEquals(count, second.ok(), () -> "requests after the idle period: " + second);
+                assertTrue(server.alive(), server::output);
+            }
+        }
+    }
+
+    /** The soft limit on open files of this process (which the server process inherits). */
+    static long openFileLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+}
