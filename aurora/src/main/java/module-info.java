@@ -11,6 +11,8 @@ module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.slf4j;
+    // The heap guard reads the memory pools (java.lang.management).
+    requires java.management;
     // Optional: only app.metrics(...) and app.prometheus(...) load them.
     requires static micrometer.core;
     requires static micrometer.registry.prometheus;

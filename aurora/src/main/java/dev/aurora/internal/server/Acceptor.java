@@ -1,5 +1,6 @@
 package dev.aurora.internal.server;
 
+import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.observe.ServerCounters;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,8 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts connections and starts one virtual thread per connection. Admission control happens
- * here: beyond {@code maxConnections} the socket goes to the {@link OverloadResponder}. Runs on a
- * named platform thread, {@code aurora-acceptor-<port>-<n>}, until the server socket closes.
+ * here: beyond {@code maxConnections}, or while live objects fill most of the heap
+ * ({@link HeapGuard}), the socket goes to the {@link OverloadResponder}. Runs on a named platform
+ * thread, {@code aurora-acceptor-<port>-<n>}, until the server socket closes; no error of one
+ * connection, an {@link OutOfMemoryError} included, ends it.
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
@@ -23,46 +26,67 @@ final class Acceptor implements Runnable {
     private final ServerSocket serverSocket;
     private final ServerRuntime server;
     private final OverloadResponder overload;
+    private final HeapGuard heap;
 
-    Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload) {
+    Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload, HeapGuard heap) {
         this.serverSocket = serverSocket;
         this.server = server;
         this.overload = overload;
+        this.heap = heap;
     }
 
     @Override
     public void run() {
+        while (!serverSocket.isClosed()) {
+            try {
+                acceptOne();
+            } catch (OutOfMemoryError e) {
+                // What filled the heap belongs to connections, which end on their own; keep accepting
+                // (the heap guard refuses until there is room again).
+                LockSupport.parkNanos(ACCEPT_FAILURE_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    private void acceptOne() {
         ConnectionRegistry connections = server.connections();
         ServerCounters counters = server.counters();
-        while (!serverSocket.isClosed()) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!serverSocket.isClosed()) {
-                    // Typically out of file descriptors: back off instead of spinning on the error.
-                    LOG.warn("Accept failed", e);
-                    LockSupport.parkNanos(ACCEPT_FAILURE_BACKOFF_NANOS);
-                }
-                continue;
+        Socket socket;
+        try {
+            socket = serverSocket.accept();
+        } catch (IOException e) {
+            if (!serverSocket.isClosed()) {
+                // Typically out of file descriptors: back off instead of spinning on the error.
+                LOG.warn("Accept failed", e);
+                LockSupport.parkNanos(ACCEPT_FAILURE_BACKOFF_NANOS);
             }
-            if (!connections.tryAcquire()) {
-                counters.connectionRejected();
-                overload.reject(socket);
-                continue;
-            }
-            counters.connectionAccepted();
-            Connection connection = null;
-            try {
-                socket.setTcpNoDelay(true);
-                connection = new Connection(new SocketTransport(socket), server);
-                connections.add(connection);
-                CONNECTION_THREADS.newThread(connection).start();
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                LOG.warn("Could not start a connection", e);
-                SocketTransport.closeQuietly(socket);
-                connections.remove(connection);
-            }
+            return;
+        }
+        try {
+            admit(socket, connections, counters);
+        } catch (OutOfMemoryError e) {
+            SocketTransport.closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private void admit(Socket socket, ConnectionRegistry connections, ServerCounters counters) {
+        if (heap.heapFull() || !connections.tryAcquire()) {
+            counters.connectionRejected();
+            overload.reject(socket);
+            return;
+        }
+        counters.connectionAccepted();
+        Connection connection = null;
+        try {
+            socket.setTcpNoDelay(true);
+            connection = new Connection(new SocketTransport(socket), server);
+            connections.add(connection);
+            CONNECTION_THREADS.newThread(connection).start();
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            LOG.warn("Could not start a connection", e);
+            SocketTransport.closeQuietly(socket);
+            connections.remove(connection);
         }
     }
 }

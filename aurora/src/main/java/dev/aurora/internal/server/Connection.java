@@ -8,7 +8,7 @@ import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.observe.AccessLogRecorder;
 import dev.aurora.internal.observe.RequestObserver;
 import dev.aurora.internal.observe.ServerCounters;
-import dev.aurora.internal.sched.YieldGate;
+import dev.aurora.internal.load.YieldGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;

@@ -2,6 +2,7 @@ package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
 import dev.aurora.internal.observe.RequestObserver;
@@ -121,9 +122,10 @@ public final class ServerRuntime {
         }
         int bound = serverSocket.getLocalPort();
         OverloadResponder overload = new OverloadResponder();
+        HeapGuard heap = new HeapGuard();
         for (int i = 0; i < config.acceptorThreads(); i++) {
             Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i)
-                    .unstarted(new Acceptor(serverSocket, this, overload));
+                    .unstarted(new Acceptor(serverSocket, this, overload, heap));
             acceptors.add(t);
             t.start();
         }

@@ -55,7 +55,12 @@ final class TimeoutWatchdog implements Runnable {
         while (running) {
             LockSupport.parkNanos(periodNanos);
             now = System.nanoTime();
-            registry.forEach(check);
+            try {
+                registry.forEach(check);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // One sweep lost; the next one runs in a period. Dying here would leave every
+                // connection without its timeouts.
+            }
         }
     }
 

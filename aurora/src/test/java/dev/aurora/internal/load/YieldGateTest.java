@@ -1,4 +1,4 @@
-package dev.aurora.internal.sched;
+package dev.aurora.internal.load;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;

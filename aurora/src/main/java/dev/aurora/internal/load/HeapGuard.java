@@ -1,0 +1,94 @@
+package dev.aurora.internal.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells the acceptor when the heap is too full to take another connection, so the server refuses
+ * with a fast {@code 503} while it still can, instead of accepting until an
+ * {@link OutOfMemoryError} hits whatever allocates next.
+ *
+ * <p>The measure is the heap in use right after the last collection of each pool (the memory pools'
+ * collection usage): what live objects hold, not garbage that the next young collection frees.
+ * Above {@link #REFUSE_ABOVE} of the pools' maximum the guard refuses; it reads the pools at most
+ * once per {@link #RECHECK_NANOS}, so an accept pays a volatile read and a clock read.
+ *
+ * <p>The old generation's figure changes only when the old generation is collected, and a server
+ * that refuses allocates too little to cause that: once connections have closed, the figure would
+ * still say full. So while it refuses, the guard asks for a collection, at most once per
+ * {@link #RECOLLECT_NANOS}, to learn whether the pressure has gone.
+ *
+ * <p>Thread-safe: the acceptor threads call it.
+ */
+public final class HeapGuard {
+    /** Room left for requests in flight, the 503s themselves and the collector's own needs. */
+    static final double REFUSE_ABOVE = 0.85;
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long RECOLLECT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final List<MemoryPoolMXBean> pools;
+    private final double refuseAbove;
+    private volatile long nextCheck = System.nanoTime();
+    private volatile boolean full;
+    private volatile long nextCollection;
+
+    /** A guard over this JVM's heap pools that report their use after a collection. */
+    public HeapGuard() {
+        this(collectedHeapPools(), REFUSE_ABOVE);
+    }
+
+    HeapGuard(List<MemoryPoolMXBean> pools, double refuseAbove) {
+        this.pools = pools;
+        this.refuseAbove = refuseAbove;
+    }
+
+    private static List<MemoryPoolMXBean> collectedHeapPools() {
+        List<MemoryPoolMXBean> found = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()) {
+                found.add(pool);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Whether a new connection should be refused because live objects fill most of the heap. */
+    public boolean heapFull() {
+        long now = System.nanoTime();
+        if (now - nextCheck >= 0) {
+            nextCheck = now + RECHECK_NANOS;
+            boolean wasFull = full;
+            boolean isFull = liveShare() > refuseAbove;
+            if (isFull && wasFull && now - nextCollection >= 0) {
+                nextCollection = now + RECOLLECT_NANOS;
+                System.gc();
+                isFull = liveShare() > refuseAbove;
+            } else if (isFull && !wasFull) {
+                nextCollection = now + RECOLLECT_NANOS;
+            }
+            full = isFull;
+        }
+        return full;
+    }
+
+    /** Heap in use after the last collection, as a share of the maximum of the same pools. */
+    double liveShare() {
+        long used = 0;
+        long max = 0;
+        for (MemoryPoolMXBean pool : pools) {
+            MemoryUsage after = pool.getCollectionUsage();
+            long poolMax = pool.getUsage().getMax();
+            if (after == null || poolMax <= 0) {
+                continue;
+            }
+            used += after.getUsed();
+            max += poolMax;
+        }
+        return max == 0 ? 0 : (double) used / max;
+    }
+}
