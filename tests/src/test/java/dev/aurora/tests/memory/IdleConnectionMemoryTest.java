@@ -34,9 +34,7 @@ class IdleConnectionMemoryTest {
     }
 
     private static void measure(int count, String heap) throws Exception {
-        long fds = openFileLimit();
-        assumeTrue(fds > count + 1_000, () -> "needs more than " + (count + 1_000) + " open files, the limit is "
-                + fds + ": raise it first (ulimit -n " + (2 * count + 10_000) + ")");
+        assumeOpenFiles(count);
         try (ServerProcess server = ServerProcess.start(heap, "-XX:+UseSerialGC")) {
             // Warm, as a server in production is: the connection loop compiled, so the parked
             // thread's stack holds compiled frames, not the larger interpreted ones.
@@ -64,8 +62,15 @@ class IdleConnectionMemoryTest {
         }
     }
 
+    /** Skips the test, saying why, when this process may not open a socket per connection. */
+    static void assumeOpenFiles(int count) throws IOException {
+        long fds = openFileLimit();
+        assumeTrue(fds > count + 1_000, () -> "needs more than " + (count + 1_000) + " open files, the limit is "
+                + fds + ": raise it first (ulimit -n " + (2 * count + 10_000) + ")");
+    }
+
     /** The soft limit on open files of this process (which the server process inherits). */
-    static long openFileLimit() throws IOException {
+    private static long openFileLimit() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
             if (line.startsWith("Max open files")) {
                 String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];

@@ -2,7 +2,6 @@ package dev.aurora.tests.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +26,7 @@ class SmallHeapTest {
     }
 
     private static void holdThenRecover(int count) throws Exception {
-        long fds = IdleConnectionMemoryTest.openFileLimit();
-        assumeTrue(fds > count + 1_000, () -> "needs more than " + (count + 1_000) + " open files, the limit is "
-                + fds + ": raise it first (ulimit -n " + (2 * count + 10_000) + ")");
+        IdleConnectionMemoryTest.assumeOpenFiles(count);
         try (ServerProcess server = ServerProcess.start("-Xmx128m", "-XX:+UseSerialGC")) {
             try (IdleClients clients = IdleClients.open(server.port, count)) {
                 IdleClients.Outcome first = clients.roundTrip(Duration.ofSeconds(Math.max(60, count / 1_000)));
