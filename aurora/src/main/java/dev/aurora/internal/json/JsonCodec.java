@@ -1,6 +1,7 @@
 package dev.aurora.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -79,10 +80,25 @@ public final class JsonCodec {
         return mapper;
     }
 
-    /** Serializes {@code value} into {@code sink} (which is cleared first). */
+    /**
+     * Serializes {@code value} into {@code sink} (which is cleared first), through the generator the
+     * sink keeps for this codec: a fresh generator per call costs about 250 bytes (its context, its
+     * I/O context and the generator itself), most of what a small JSON response allocates.
+     */
     public void write(Sink sink, Object value) throws IOException {
         sink.reset();
-        mapper.writeValue(sink, value);
+        JsonGenerator generator = sink.generator(this);
+        try {
+            mapper.writeValue(generator, value);
+            generator.flush();
+        } catch (IOException | RuntimeException | Error e) {
+            // A generator left inside an unfinished value would write its next one wrongly.
+            sink.dropGenerator();
+            throw e;
+        }
+        if (!sink.keepsGenerator) {
+            sink.dropGenerator();
+        }
     }
 
     /**
@@ -162,12 +178,50 @@ public final class JsonCodec {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** A growable byte array output stream that is reused; shrinks back after an outlier. */
+    /**
+     * A growable byte array output stream that is reused, with the generator that writes into it;
+     * shrinks back after an outlier. One per connection's exchange, so one thread at a time.
+     */
     public static final class Sink extends OutputStream {
         private static final int INITIAL = 1024;
         private static final int KEEP_AT_MOST = 256 * 1024;
         private byte[] buf = new byte[INITIAL];
         private int count;
+        private JsonGenerator generator;
+        /** The codec {@link #generator} belongs to (an application may bring its own mapper). */
+        private JsonCodec owner;
+        private boolean keepsGenerator;
+
+        /**
+         * The generator for {@code codec}, made on first use. It is kept between values only when
+         * it writes nothing between root values: a pretty printer writes a separator there.
+         */
+        JsonGenerator generator(JsonCodec codec) throws IOException {
+            if (generator == null || owner != codec) {
+                dropGenerator();
+                generator = codec.mapper.createGenerator(this);
+                owner = codec;
+                keepsGenerator = generator.getPrettyPrinter() == null;
+                if (keepsGenerator) {
+                    generator.setRootValueSeparator(null);
+                }
+            }
+            return generator;
+        }
+
+        /** Closes the generator, which gives its buffers back to the codec's recycler pool. */
+        void dropGenerator() {
+            JsonGenerator g = generator;
+            generator = null;
+            owner = null;
+            if (g != null) {
+                try {
+                    g.close();
+                } catch (IOException | RuntimeException e) {
+                    // It only wrote into this sink, which the next value clears.
+                }
+            }
+        }
 
         public void reset() {
             if (buf.length > KEEP_AT_MOST) {
@@ -199,7 +253,7 @@ public final class JsonCodec {
 
         @Override
         public void close() {
-            // Jackson closes the target after writeValue; the sink stays usable.
+            // A generator closes its target when it closes; the sink stays usable.
         }
 
         private void ensure(int more) {

@@ -349,7 +349,6 @@ public final class Connection implements Runnable {
     }
 
     /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
-    /** Socket writes so far; as read from another thread, a recent value, not an exact one. */
     long socketWrites() {
         OutputBuffer out = output;
         return earlierWrites + (out == null ? 0 : out.flushes());
