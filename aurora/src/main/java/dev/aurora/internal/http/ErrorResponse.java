@@ -15,8 +15,20 @@ public final class ErrorResponse {
     }
 
     public static void write(OutputBuffer out, int status, String message) throws IOException {
+        write(out, status, message, null);
+    }
+
+    /**
+     * The same with extra header fields before the fixed ones.
+     *
+     * @param fieldLines whole header lines, each ending in CRLF, or null for none
+     */
+    public static void write(OutputBuffer out, int status, String message, byte[] fieldLines) throws IOException {
         out.write(StatusLine.of(status));
         out.write(DateHeader.line());
+        if (fieldLines != null) {
+            out.write(fieldLines);
+        }
         out.write(HEADERS);
         out.writeDecimal(message.length());
         out.crlf();

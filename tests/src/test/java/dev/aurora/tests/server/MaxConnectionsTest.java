@@ -37,6 +37,7 @@ class MaxConnectionsTest extends ServerTestSupport {
         assertEquals(503, r.status(), r::toString);
         assertTrue(r.closesConnection(), r::toString);
         assertEquals(String.valueOf(r.body().length), r.header("Content-Length"));
+        assertEquals("1", r.header("Retry-After"), r::toString);
         assertTrue(elapsedMillis < 15_000, "503 took " + elapsedMillis + " ms");
         third.assertClosedByServer();
     }
