@@ -3,53 +3,236 @@ package dev.aurora.internal.server;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.ErrorResponse;
 import dev.aurora.internal.http.OutputBuffer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Answers connections beyond {@code maxConnections} with a fast {@code 503} ({@code Retry-After: 1})
- * and closes them. The answer is written on a short-lived virtual thread (so the acceptor never blocks) that also reads
- * and drops what the client sent for a moment, so the close does not reset the connection before
- * the client has read the 503. Those threads are bounded; past the bound a connection is closed
- * without an answer. Called on an acceptor thread.
+ * Answers connections beyond {@code maxConnections} (and those refused under heap pressure) with a
+ * fast {@code 503} carrying {@code Retry-After: 1}, then closes them so that the client reads the
+ * answer: half-close, read and drop what the client sent for up to a second, close. A reset before
+ * the client has read the 503 would lose it.
+ *
+ * <p>One platform thread with a selector does this for every refused connection, so a burst of any
+ * size costs one thread and a few hundred bytes per connection in its linger second, bounded by
+ * {@link #MAX_LINGERING}; past that bound (tens of thousands of refusals within a second) a
+ * connection is answered and closed at once. The thread starts on the first refusal, so a server
+ * that is never overloaded has none. Called on acceptor threads.
  */
-final class OverloadResponder {
-    /** Holds the whole answer, so it leaves in one write and one segment. */
-    private static final int ANSWER_BUFFER = 256;
-    private static final int MAX_IN_FLIGHT = 256;
-    private static final int LINGER_MILLIS = 1000;
-    /** A client may retry after a second (RFC 9110 section 10.2.3); the refusal lasts about as long. */
-    private static final byte[] RETRY_AFTER = Ascii.bytes("Retry-After: 1\r\n");
+final class OverloadResponder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OverloadResponder.class);
+    /** Refused connections being answered or lingering at once. */
+    static final int MAX_LINGERING = 16_384;
+    /** Refused connections handed over but not yet taken up by the responder thread. */
+    private static final int HANDOFF = 4_096;
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Lingers are checked this often, not on every wake-up, which would be quadratic in a burst. */
+    private static final long EXPIRE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final byte[] ANSWER = answer();
 
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final ThreadFactory threads = Thread.ofVirtual().name("aurora-overload-", 0).factory();
+    private final String name;
+    private final ArrayBlockingQueue<SocketChannel> handoff = new ArrayBlockingQueue<>(HANDOFF);
+    private final ReentrantLock startLock = new ReentrantLock();
+    private final ByteBuffer discard = ByteBuffer.allocateDirect(4096);
+    private volatile Selector selector;
+    private volatile boolean closed;
 
+    /** @param name the responder thread's name */
+    OverloadResponder(String name) {
+        this.name = name;
+    }
+
+    private static byte[] answer() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try {
+            OutputBuffer out = new OutputBuffer(bytes, 256);
+            ErrorResponse.write(out, 503, "Service Unavailable", Ascii.bytes("Retry-After: 1\r\n"));
+            out.flush();
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Answers {@code socket} with the 503 and closes it, soon, on the responder thread. */
     void reject(Socket socket) {
-        if (!inFlight.tryAcquire()) {
-            SocketTransport.closeQuietly(socket);
+        SocketChannel channel = socket.getChannel();
+        Selector s = channel == null || closed ? null : selector();
+        if (s == null || !handoff.offer(channel)) {
+            answerAndClose(channel, socket);
             return;
         }
-        Runnable respond = () -> {
-            try {
-                OutputBuffer answer = new OutputBuffer(socket.getOutputStream(), ANSWER_BUFFER);
-                ErrorResponse.write(answer, 503, "Service Unavailable", RETRY_AFTER);
-                answer.flush();
-                // Unbounded bytes, but bounded time: the client is dropped after a second.
-                SocketTransport.lingeringDrain(socket, LINGER_MILLIS, Long.MAX_VALUE);
-            } catch (IOException e) {
-                // the client left first; nothing to answer
-            } finally {
-                SocketTransport.closeQuietly(socket);
-                inFlight.release();
-            }
-        };
-        try {
-            threads.newThread(respond).start();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            SocketTransport.closeQuietly(socket);
-            inFlight.release();
+        s.wakeup();
+    }
+
+    private Selector selector() {
+        Selector s = selector;
+        if (s != null) {
+            return s;
         }
+        startLock.lock();
+        try {
+            if (selector == null && !closed) {
+                Selector fresh = Selector.open();
+                Thread.ofPlatform().name(name).daemon(true).start(() -> run(fresh));
+                selector = fresh;
+            }
+            return selector;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            LOG.warn("Cannot start the overload responder; refusing without lingering", e);
+            return null;
+        } finally {
+            startLock.unlock();
+        }
+    }
+
+    /** Best effort on the caller's thread: a fresh socket's send buffer takes the answer at once. */
+    private static void answerAndClose(SocketChannel channel, Socket socket) {
+        try {
+            if (channel != null) {
+                channel.configureBlocking(false);
+                channel.write(ByteBuffer.wrap(ANSWER));
+            }
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        } finally {
+            SocketTransport.closeQuietly(socket);
+        }
+    }
+
+    private void run(Selector s) {
+        long lastExpiry = System.nanoTime();
+        try {
+            while (!closed) {
+                s.select(100);
+                long now = System.nanoTime();
+                takeUp(s, now);
+                serveReady(s);
+                if (now - lastExpiry >= EXPIRE_EVERY_NANOS) {
+                    expire(s, now);
+                    lastExpiry = now;
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closed) {
+                LOG.warn("Overload responder stopped", e);
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("Overload responder failed", e);
+        } finally {
+            closed = true;
+            closeAll(s);
+        }
+    }
+
+    /** Writes the answer to each handed-over connection, half-closes it and starts its linger. */
+    private void takeUp(Selector s, long now) {
+        SocketChannel channel;
+        while ((channel = handoff.poll()) != null) {
+            if (s.keys().size() >= MAX_LINGERING) {
+                answerAndClose(channel, channel.socket());
+                continue;
+            }
+            try {
+                channel.configureBlocking(false);
+                ByteBuffer out = ByteBuffer.wrap(ANSWER);
+                channel.write(out);
+                Linger linger = new Linger(now + LINGER_NANOS, out);
+                if (!out.hasRemaining()) {
+                    channel.shutdownOutput();
+                    channel.register(s, SelectionKey.OP_READ, linger);
+                } else {
+                    channel.register(s, SelectionKey.OP_WRITE, linger);
+                }
+            } catch (IOException | RuntimeException e) {
+                SocketTransport.closeQuietly(channel.socket());
+            }
+        }
+    }
+
+    private void serveReady(Selector s) {
+        Iterator<SelectionKey> ready = s.selectedKeys().iterator();
+        while (ready.hasNext()) {
+            SelectionKey key = ready.next();
+            ready.remove();
+            SocketChannel channel = (SocketChannel) key.channel();
+            Linger linger = (Linger) key.attachment();
+            try {
+                if (key.isValid() && key.isWritable()) {
+                    channel.write(linger.answer);
+                    if (!linger.answer.hasRemaining()) {
+                        channel.shutdownOutput();
+                        key.interestOps(SelectionKey.OP_READ);
+                    }
+                } else if (key.isValid() && key.isReadable() && drain(channel)) {
+                    close(key);
+                }
+            } catch (IOException | RuntimeException e) {
+                close(key);
+            }
+        }
+    }
+
+    /** Reads and drops what is there; true once the client has closed its side. */
+    private boolean drain(SocketChannel channel) throws IOException {
+        int n;
+        do {
+            discard.clear();
+            n = channel.read(discard);
+        } while (n > 0);
+        return n < 0;
+    }
+
+    private static void expire(Selector s, long now) {
+        for (SelectionKey key : s.keys()) {
+            if (key.attachment() instanceof Linger linger && now - linger.deadline >= 0) {
+                close(key);
+            }
+        }
+    }
+
+    private static void close(SelectionKey key) {
+        key.cancel();
+        SocketTransport.closeQuietly(((SocketChannel) key.channel()).socket());
+    }
+
+    private void closeAll(Selector s) {
+        try {
+            for (SelectionKey key : s.keys()) {
+                close(key);
+            }
+            s.close();
+        } catch (IOException | ClosedSelectorException e) {
+            // already closed
+        }
+        SocketChannel channel;
+        while ((channel = handoff.poll()) != null) {
+            SocketTransport.closeQuietly(channel.socket());
+        }
+    }
+
+    /** Stops the responder thread; lingering connections are closed. */
+    @Override
+    public void close() {
+        closed = true;
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    /** A refused connection's linger: until when, and what of the answer is still to write. */
+    private record Linger(long deadline, ByteBuffer answer) {
     }
 }

@@ -47,6 +47,7 @@ public final class ServerRuntime {
     private final SseStreams sse = new SseStreams();
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
+    private OverloadResponder overload;
     private volatile boolean draining;
 
     /**
@@ -121,7 +122,7 @@ public final class ServerRuntime {
             throw new UncheckedIOException("Cannot bind " + config.host() + ":" + port, e);
         }
         int bound = serverSocket.getLocalPort();
-        OverloadResponder overload = new OverloadResponder();
+        overload = new OverloadResponder("aurora-overload-" + bound);
         HeapGuard heap = new HeapGuard();
         for (int i = 0; i < config.acceptorThreads(); i++) {
             Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i)
@@ -170,6 +171,9 @@ public final class ServerRuntime {
         closeServerSocket();
         for (Thread t : acceptors) {
             joinQuietly(t);
+        }
+        if (overload != null) {
+            overload.close();
         }
         connections.forEach(Connection::closeIfIdle);
         // An event stream never ends by itself: end them now, not after the grace period.

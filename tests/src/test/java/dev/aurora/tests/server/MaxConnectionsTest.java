@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aurora.test.TestResponse;
 import dev.aurora.test.RawConnection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,33 @@ class MaxConnectionsTest extends ServerTestSupport {
         TestResponse r = third.readResponse();
         assertEquals(503, r.status(), r::toString);
         third.assertClosedByServer();
+    }
+
+    @Test
+    void everyConnectionOfABurstThatStaysOpenGets503WithRetryAfter() {
+        RawConnection held = heldConnection();
+        heldConnection();
+        // More than any per-connection responder bound: each refused client keeps its side open
+        // until it has read, so the server lingers on all of them at once.
+        int burst = 600;
+        List<RawConnection> refused = new ArrayList<>();
+        try {
+            for (int i = 0; i < burst; i++) {
+                refused.add(RawConnection.open(port, Duration.ofSeconds(10)));
+            }
+            int answered = 0;
+            for (RawConnection c : refused) {
+                TestResponse r = c.readResponse();
+                assertEquals(503, r.status(), r::toString);
+                assertEquals("1", r.header("Retry-After"), r::toString);
+                answered++;
+            }
+            assertEquals(burst, answered);
+        } finally {
+            refused.forEach(RawConnection::close);
+        }
+        held.send(RawConnection.get("/"));
+        assertEquals("ok", held.readResponse().bodyString());
     }
 
     @Test
