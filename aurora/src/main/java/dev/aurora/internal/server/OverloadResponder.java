@@ -5,6 +5,7 @@ import dev.aurora.internal.http.ErrorResponse;
 import dev.aurora.internal.http.OutputBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -39,7 +40,9 @@ final class OverloadResponder implements AutoCloseable {
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Lingers are checked this often, not on every wake-up, which would be quadratic in a burst. */
     private static final long EXPIRE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final byte[] ANSWER = answer();
+    private static final byte[] RETRY_AFTER = Ascii.bytes("Retry-After: 1\r\n");
+    /** Reads of what a refused client sends, per readiness event, so one client cannot hold the thread. */
+    private static final int MAX_READS_PER_EVENT = 16;
 
     private final String name;
     private final ArrayBlockingQueue<SocketChannel> handoff = new ArrayBlockingQueue<>(HANDOFF);
@@ -53,16 +56,17 @@ final class OverloadResponder implements AutoCloseable {
         this.name = name;
     }
 
-    private static byte[] answer() {
+    /** Built per refusal, not once, as it carries the current {@code Date}. */
+    private static ByteBuffer answer() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
             OutputBuffer out = new OutputBuffer(bytes, 256);
-            ErrorResponse.write(out, 503, "Service Unavailable", Ascii.bytes("Retry-After: 1\r\n"));
+            ErrorResponse.write(out, 503, "Service Unavailable", RETRY_AFTER);
             out.flush();
         } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
+            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return ByteBuffer.wrap(bytes.toByteArray());
     }
 
     /** Answers {@code socket} with the 503 and closes it, soon, on the responder thread. */
@@ -102,7 +106,7 @@ final class OverloadResponder implements AutoCloseable {
         try {
             if (channel != null) {
                 channel.configureBlocking(false);
-                channel.write(ByteBuffer.wrap(ANSWER));
+                channel.write(answer());
             }
         } catch (IOException | RuntimeException e) {
             // closing anyway
@@ -146,7 +150,7 @@ final class OverloadResponder implements AutoCloseable {
             }
             try {
                 channel.configureBlocking(false);
-                ByteBuffer out = ByteBuffer.wrap(ANSWER);
+                ByteBuffer out = answer();
                 channel.write(out);
                 Linger linger = new Linger(now + LINGER_NANOS, out);
                 if (!out.hasRemaining()) {
@@ -184,13 +188,14 @@ final class OverloadResponder implements AutoCloseable {
         }
     }
 
-    /** Reads and drops what is there; true once the client has closed its side. */
+    /** Reads and drops what is there (a bounded amount); true once the client has closed its side. */
     private boolean drain(SocketChannel channel) throws IOException {
         int n;
+        int reads = 0;
         do {
             discard.clear();
             n = channel.read(discard);
-        } while (n > 0);
+        } while (n > 0 && ++reads < MAX_READS_PER_EVENT);
         return n < 0;
     }
 
