@@ -5,6 +5,9 @@ import dev.aurora.internal.observe.ServerCounters;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -14,14 +17,17 @@ import org.slf4j.LoggerFactory;
  * Accepts connections and starts one virtual thread per connection. Admission control happens
  * here: beyond {@code maxConnections}, or while live objects fill most of the heap
  * ({@link HeapGuard}), the socket goes to the {@link OverloadResponder}. Runs on a named platform
- * thread, {@code aurora-acceptor-<port>-<n>}, until the server socket closes; no error of one
- * connection, an {@link OutOfMemoryError} included, ends it.
+ * thread, {@code aurora-acceptor-<port>-<n>}, until shutdown begins (its accept waits at most
+ * {@link #POLL_MILLIS} to notice); no error of one connection, an {@link OutOfMemoryError}
+ * included, ends it.
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final ThreadFactory CONNECTION_THREADS = Thread.ofVirtual().name("aurora-connection-", 0).factory();
 
     private static final long ACCEPT_FAILURE_BACKOFF_NANOS = 10_000_000L;
+    /** How long one accept waits before looking whether shutdown began; what stop() waits at most for it. */
+    static final int POLL_MILLIS = 50;
 
     private final ServerSocket serverSocket;
     private final ServerRuntime server;
@@ -37,7 +43,7 @@ final class Acceptor implements Runnable {
 
     @Override
     public void run() {
-        while (!serverSocket.isClosed()) {
+        while (server.accepting() && !serverSocket.isClosed()) {
             try {
                 acceptOne();
             } catch (OutOfMemoryError e) {
@@ -49,11 +55,11 @@ final class Acceptor implements Runnable {
     }
 
     private void acceptOne() {
-        ConnectionRegistry connections = server.connections();
-        ServerCounters counters = server.counters();
         Socket socket;
         try {
             socket = serverSocket.accept();
+        } catch (SocketTimeoutException e) {
+            return; // a look at whether the server stops
         } catch (IOException e) {
             if (!serverSocket.isClosed()) {
                 // Typically out of file descriptors: back off instead of spinning on the error.
@@ -63,14 +69,34 @@ final class Acceptor implements Runnable {
             return;
         }
         try {
-            admit(socket, connections, counters);
+            admit(socket);
         } catch (OutOfMemoryError e) {
             SocketTransport.closeQuietly(socket);
             throw e;
         }
     }
 
-    private void admit(Socket socket, ConnectionRegistry connections, ServerCounters counters) {
+    /**
+     * Serves the connections still in the listen backlog (the client sent its request, if any,
+     * before the server stopped accepting), then closes the listener, so a client that connects
+     * afterwards is refused and can try elsewhere. Called by shutdown once the acceptors ended.
+     */
+    static void drainBacklogAndClose(ServerSocket serverSocket, Acceptor admission) throws IOException {
+        ServerSocketChannel channel = serverSocket.getChannel();
+        try {
+            channel.configureBlocking(false);
+            SocketChannel accepted;
+            while ((accepted = channel.accept()) != null) {
+                admission.admit(accepted.socket());
+            }
+        } finally {
+            serverSocket.close();
+        }
+    }
+
+    private void admit(Socket socket) {
+        ConnectionRegistry connections = server.connections();
+        ServerCounters counters = server.counters();
         if (heap.heapFull() || !connections.tryAcquire()) {
             counters.connectionRejected();
             overload.reject(socket);

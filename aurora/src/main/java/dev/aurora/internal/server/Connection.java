@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>States and the timeout that governs each:
  * <ul>
  *   <li>{@code IDLE}: no request bytes buffered, waiting for the next request; governed by
- *       {@code keepAliveTimeout} (silent close). Shutdown closes idle connections at once.</li>
+ *       {@code keepAliveTimeout} (silent close). Shutdown serves what such a connection already
+ *       received and closes it once it stays quiet.</li>
  *   <li>{@code ACTIVE}: from the first byte of a head until its response is complete. The head is
  *       governed by {@code headerTimeout} (a deadline for the whole head; {@code 408}), body reads
  *       by {@code bodyReadTimeout}, every socket write by {@code writeTimeout} (enforced by the
@@ -88,6 +89,9 @@ public final class Connection implements Runnable {
     /** Bytes of this connection already added to the server's counters. */
     private long countedRead;
     private long countedWritten;
+    /** When shutdown first saw this connection quiet, and its request count then; that thread's only. */
+    private long quietSince;
+    private int quietServed;
 
     Connection(Transport transport, ServerRuntime server) {
         this.transport = transport;
@@ -290,10 +294,9 @@ public final class Connection implements Runnable {
         if (!transport.readReady() && YieldGate.mayYield()) {
             Thread.yield();
         }
+        // Also while the server drains: a request the client sent before it learnt of the stop is
+        // served (with Connection: close); shutdown closes the connection once it stays quiet.
         if (!STATE.compareAndSet(this, ACTIVE, IDLE)) {
-            return false;
-        }
-        if (server.draining()) {
             return false;
         }
         int n;
@@ -365,10 +368,41 @@ public final class Connection implements Runnable {
         return out == null ? 0 : out.writeStartedNanos();
     }
 
-    /** Closes the connection if it is idle between requests (graceful shutdown). */
-    void closeIfIdle() {
-        if (STATE.compareAndSet(this, IDLE, CLOSED)) {
-            transport.close();
+    /**
+     * Closes the connection if it has waited for a request, with no request bytes received, for at
+     * least {@code quietNanos} of the sweeps that call this (graceful shutdown, which calls it
+     * every few milliseconds from one thread). A connection with bytes pending is left to serve
+     * them; one that served a request since the last sweep starts its quiet time again, so a client
+     * that keeps using its connection gets {@code Connection: close} on a response instead of a
+     * close racing its next request.
+     *
+     * @return whether this call closed it
+     */
+    boolean closeIfQuiet(long nowNanos, long quietNanos) {
+        if (state != IDLE || inputPending()) {
+            quietSince = 0;
+            return false;
+        }
+        // Read after the volatile state: the connection thread wrote served before it went idle.
+        int servedNow = served;
+        if (quietSince == 0 || quietServed != servedNow) {
+            quietSince = nowNanos | 1;
+            quietServed = servedNow;
+            return false;
+        }
+        if (nowNanos - quietSince < quietNanos || !STATE.compareAndSet(this, IDLE, CLOSED)) {
+            return false;
+        }
+        transport.close();
+        return true;
+    }
+
+    /** Whether the client's bytes wait in the socket (asked from the shutdown thread). */
+    private boolean inputPending() {
+        try {
+            return transport.readReady() || transport.input().available() > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -24,14 +24,19 @@ import org.slf4j.LoggerFactory;
  * watchdog, and the {@link Dispatcher} every connection hands its requests to. Created and stopped
  * by the application's thread; the dispatcher runs on connection threads.
  *
- * <p>Stopping is graceful: wait {@link ServerConfig#drainDelay()} still accepting (readiness is
- * already down, so load balancers stop routing here), stop accepting, close idle keep-alive connections at once, let active
- * requests finish (their responses say {@code Connection: close}) until the deadline, then close
- * whatever is left. Server-Sent Events streams are closed at once when accepting stops.
+ * <p>Stopping is graceful and loses no request that reached the server: see {@link #stop}.
  */
 public final class ServerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a connection must wait for its next request, with nothing received, before
+     * shutdown closes it: long enough that a client still using its connection gets
+     * {@code Connection: close} on a response instead (no close racing its request), short enough
+     * not to hold up a stop.
+     */
+    static final Duration QUIET_BEFORE_CLOSE = Duration.ofMillis(100);
+    private static final long QUIET_SWEEP_NANOS = Duration.ofMillis(10).toNanos();
     /** Free workspaces kept: enough for the requests in flight at once on a busy server, about 5 KiB each. */
     private static final int MAX_POOLED_WORKSPACES = 1024;
 
@@ -48,6 +53,9 @@ public final class ServerRuntime {
     private final List<Thread> acceptors = new ArrayList<>();
     private ServerSocket serverSocket;
     private OverloadResponder overload;
+    /** What the acceptor threads run; shutdown admits the listen backlog through it too. */
+    private Acceptor admission;
+    private volatile boolean accepting = true;
     private volatile boolean draining;
 
     /**
@@ -106,8 +114,14 @@ public final class ServerRuntime {
         return sse;
     }
 
+    /** Whether responses should close their connections: the listener is closed and stop is under way. */
     boolean draining() {
         return draining;
+    }
+
+    /** Whether the acceptor threads should go on; false once stop begins to close the listener. */
+    boolean accepting() {
+        return accepting;
     }
 
     /** Binds and starts accepting; returns the bound port. */
@@ -117,6 +131,7 @@ public final class ServerRuntime {
             serverSocket = ServerSocketChannel.open().socket();
             serverSocket.setReuseAddress(true);
             serverSocket.bind(new InetSocketAddress(config.host(), port), config.backlog());
+            serverSocket.setSoTimeout(Acceptor.POLL_MILLIS);
         } catch (IOException e) {
             closeServerSocket();
             throw new UncheckedIOException("Cannot bind " + config.host() + ":" + port, e);
@@ -124,9 +139,9 @@ public final class ServerRuntime {
         int bound = serverSocket.getLocalPort();
         overload = new OverloadResponder("aurora-overload-" + bound);
         HeapGuard heap = new HeapGuard();
+        admission = new Acceptor(serverSocket, this, overload, heap);
         for (int i = 0; i < config.acceptorThreads(); i++) {
-            Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i)
-                    .unstarted(new Acceptor(serverSocket, this, overload, heap));
+            Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i).unstarted(admission);
             acceptors.add(t);
             t.start();
         }
@@ -163,23 +178,42 @@ public final class ServerRuntime {
         return connections.size();
     }
 
-    /** Graceful stop; returns when every connection is closed or the grace period has passed. */
+    /**
+     * Graceful stop; returns when every connection is closed or the grace period has passed.
+     *
+     * <p>In order: the drain delay (serving as usual, readiness down); the acceptors end, the
+     * connections still in the listen backlog are admitted and the listener closes (a later connect
+     * is refused, which a load balancer retries elsewhere, instead of reset after its request was
+     * sent); then responses start to say {@code Connection: close} and event streams end. Then,
+     * until every connection is gone or the grace period is over, a connection waiting for its
+     * next request is closed once it has stayed quiet for {@link #QUIET_BEFORE_CLOSE}; one whose
+     * request bytes already arrived is served first. What is left at the deadline is closed.
+     */
     public void stop(Duration grace) {
         awaitDrainDelay();
         long deadline = System.nanoTime() + grace.toNanos();
-        draining = true;
-        closeServerSocket();
+        accepting = false;
         for (Thread t : acceptors) {
             joinQuietly(t);
         }
+        if (admission != null) {
+            try {
+                Acceptor.drainBacklogAndClose(serverSocket, admission);
+            } catch (IOException e) {
+                LOG.debug("Draining the listen backlog failed", e);
+            }
+        }
+        closeServerSocket();
+        // Only now: a client told to close reconnects, and that connect must be refused (which it
+        // can retry elsewhere), not land in a backlog that is about to be reset.
+        draining = true;
         if (overload != null) {
             overload.close();
         }
-        connections.forEach(Connection::closeIfIdle);
         // An event stream never ends by itself: end them now, not after the grace period.
         sse.stop();
         try {
-            if (!connections.awaitEmpty(deadline)) {
+            if (!awaitQuietConnections(deadline)) {
                 LOG.warn("{} connection(s) still active after the grace period; closing them", connections.size());
                 connections.forEach(c -> c.terminate("shutdown grace period over"));
                 connections.awaitEmpty(System.nanoTime() + FORCED_CLOSE_WAIT.toNanos());
@@ -191,6 +225,19 @@ public final class ServerRuntime {
             watchdog.stop();
         }
         LOG.info("Aurora stopped");
+    }
+
+    /** Closes connections as they turn quiet; true if none was left before the deadline. */
+    private boolean awaitQuietConnections(long deadline) throws InterruptedException {
+        long quiet = QUIET_BEFORE_CLOSE.toNanos();
+        do {
+            long now = System.nanoTime();
+            connections.forEach(c -> c.closeIfQuiet(now, quiet));
+            if (connections.awaitEmpty(Math.min(deadline, now + QUIET_SWEEP_NANOS))) {
+                return true;
+            }
+        } while (System.nanoTime() - deadline < 0);
+        return false;
     }
 
     /** Keeps serving, new connections too, until the drain delay is over; an interrupt ends it early. */
