@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aurora.tests.support.ServerProcess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,21 +41,21 @@ class IdleConnectionMemoryTest {
 
     private static void measure(int count, String heap) throws Exception {
         assumeOpenFiles(count);
-        try (ServerProcess server = ServerProcess.start(heap, "-XX:+UseSerialGC")) {
+        try (ServerProcess server = ServerProcess.start(List.of(heap, "-XX:+UseSerialGC"), IdleServerMain.class)) {
             // Warm, as a server in production is: the connection loop compiled, so the parked
             // thread's stack holds compiled frames, not the larger interpreted ones.
-            try (IdleClients warm = IdleClients.open(server.port, 200)) {
+            try (IdleClients warm = IdleClients.open(server.port(), 200)) {
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                     assertEquals(200, warm.roundTrip(Duration.ofSeconds(30)).ok(), "warm-up");
                 }
             }
-            long before = server.liveHeap();
-            try (IdleClients clients = IdleClients.open(server.port, count)) {
+            long before = liveHeap(server.port());
+            try (IdleClients clients = IdleClients.open(server.port(), count)) {
                 assertEquals(count, clients.opened(), "connections opened");
                 Duration timeout = Duration.ofSeconds(Math.max(30, count / 1_000));
                 IdleClients.Outcome first = clients.roundTrip(timeout);
                 assertEquals(count, first.ok(), () -> "first requests: " + first);
-                long idle = server.liveHeap();
+                long idle = liveHeap(server.port());
                 long perConnection = (idle - before) / count;
                 System.out.printf("%,d idle connections: %,d bytes of live heap each (%,d -> %,d)%n",
                         count, perConnection, before, idle);
@@ -78,5 +84,18 @@ class IdleConnectionMemoryTest {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Live heap of the server after two full collections, in bytes (over a connection of its own). */
+    private static long liveHeap(int port) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/heap")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("/heap answered " + r.statusCode() + ": " + r.body());
+            }
+            return Long.parseLong(r.body());
+        }
     }
 }

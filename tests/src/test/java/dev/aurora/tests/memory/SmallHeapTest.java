@@ -3,7 +3,9 @@ package dev.aurora.tests.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aurora.tests.support.ServerProcess;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +29,8 @@ class SmallHeapTest {
 
     private static void holdThenRecover(int count) throws Exception {
         IdleConnectionMemoryTest.assumeOpenFiles(count);
-        try (ServerProcess server = ServerProcess.start("-Xmx128m", "-XX:+UseSerialGC")) {
-            try (IdleClients clients = IdleClients.open(server.port, count)) {
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx128m", "-XX:+UseSerialGC"), IdleServerMain.class)) {
+            try (IdleClients clients = IdleClients.open(server.port(), count)) {
                 IdleClients.Outcome first = clients.roundTrip(Duration.ofSeconds(Math.max(60, count / 1_000)));
                 System.out.printf("%,d connections on -Xmx128m: %,d refused at connect, %s%n",
                         count, clients.refused(), first);
@@ -37,7 +39,7 @@ class SmallHeapTest {
                 assertTrue(first.ok() > 0, () -> "some were served: " + first);
                 assertTrue(server.alive(), server::output);
             }
-            try (IdleClients after = IdleClients.open(server.port, 100)) {
+            try (IdleClients after = IdleClients.open(server.port(), 100)) {
                 IdleClients.Outcome recovered = after.roundTrip(Duration.ofSeconds(30));
                 assertEquals(100, recovered.ok(), () -> "after the connections closed: " + recovered + "\n" + server.output());
             }

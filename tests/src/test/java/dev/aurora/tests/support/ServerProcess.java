@@ -1,24 +1,25 @@
-package dev.aurora.tests.memory;
+package dev.aurora.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@link IdleServerMain} in a child JVM on this test's class path, with the heap flags a test asks for. */
-final class ServerProcess implements AutoCloseable {
+/**
+ * A server's {@code main} in a child JVM on this test's class path, with the JVM flags a test asks
+ * for. The main prints {@code PORT <n>} once it listens; what else it prints goes to a file that
+ * failure messages can show. {@link #stop} sends SIGTERM, as a process manager would.
+ */
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
-    final int port;
+    private final int port;
 
     private ServerProcess(Process process, Path log, int port) {
         this.process = process;
@@ -26,14 +27,16 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess start(String... jvmFlags) throws IOException {
+    /** Starts {@code main} with {@code args} and returns once it printed its port. */
+    public static ServerProcess start(List<String> jvmFlags, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmFlags));
+        command.addAll(jvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(IdleServerMain.class.getName());
-        Path log = Files.createTempFile("aurora-idle-server", ".log");
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("aurora-" + main.getSimpleName(), ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         // The first line is the port; the rest goes to a file a failure message can point at.
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -56,29 +59,20 @@ final class ServerProcess implements AutoCloseable {
                 // the process ended
             }
         });
-        drain.setName("idle-server-output");
+        drain.setName(main.getSimpleName() + "-output");
         return new ServerProcess(p, log, port);
     }
 
-    /** Live heap of the server after two full collections, in bytes (over a connection of its own). */
-    long liveHeap() throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> r = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/heap")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IOException("/heap answered " + r.statusCode() + ": " + r.body());
-            }
-            return Long.parseLong(r.body());
-        }
+    public int port() {
+        return port;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** What the server printed, for failure messages. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -86,12 +80,22 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /**
+     * Sends SIGTERM and waits for the process to end, killing it after {@code patience}.
+     *
+     * @return its exit code
+     */
+    public int stop(Duration patience) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop(Duration.ofSeconds(10));
         Files.deleteIfExists(log);
     }
 }
