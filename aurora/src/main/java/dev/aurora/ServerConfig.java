@@ -23,8 +23,14 @@ import java.util.Objects;
  * <tr><td>{@code maxBodySize}</td><td>10 MiB</td><td>Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.</td></tr>
  * <tr><td>{@code maxDrainSize}</td><td>64 KiB</td><td>Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.</td></tr>
  * <tr><td>{@code maxRequestsPerConnection}</td><td>0</td><td>Requests served on one connection before it is closed; 0 means no limit.</td></tr>
+ * <tr><td>{@code maxConcurrentRequests}</td><td>0</td><td>Requests whose handlers run at once at most; beyond it (and a full wait queue) a request gets {@code 503} with {@code Retry-After}; 0 means no limit.</td></tr>
+ * <tr><td>{@code maxQueuedRequests}</td><td>0</td><td>Requests that may wait for a slot of {@code maxConcurrentRequests}; 0 refuses at once when every slot is taken.</td></tr>
+ * <tr><td>{@code requestQueueTimeout}</td><td>1 s</td><td>Time a queued request waits for a slot before it gets {@code 503}.</td></tr>
+ * <tr><td>{@code firstRequestTimeout}</td><td>10 s</td><td>Time a new connection may stay silent before its first request starts; then it is closed.</td></tr>
  * <tr><td>{@code headerTimeout}</td><td>10 s</td><td>Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.</td></tr>
  * <tr><td>{@code bodyReadTimeout}</td><td>30 s</td><td>Time a body read waits for the next bytes ({@code 408} if no response started).</td></tr>
+ * <tr><td>{@code minBodyRate}</td><td>240 B/s</td><td>Bytes per second a request body must arrive at, on average over the time the server waited for it, once {@code bodyRateGrace} has passed ({@code 408}); 0 means no minimum.</td></tr>
+ * <tr><td>{@code bodyRateGrace}</td><td>5 s</td><td>Waiting time a request body gets before {@code minBodyRate} applies.</td></tr>
  * <tr><td>{@code keepAliveTimeout}</td><td>30 s</td><td>Time an idle keep-alive connection waits for its next request before it is closed.</td></tr>
  * <tr><td>{@code writeTimeout}</td><td>30 s</td><td>Time one socket write may block (a client that stops reading) before the connection is closed.</td></tr>
  * <tr><td>{@code trailingSlash}</td><td>IGNORE</td><td>Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.</td></tr>
@@ -44,8 +50,14 @@ import java.util.Objects;
  * @param maxBodySize Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.
  * @param maxDrainSize Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.
  * @param maxRequestsPerConnection Requests served on one connection before it is closed; 0 means no limit.
+ * @param maxConcurrentRequests Requests whose handlers run at once at most; beyond it (and a full wait queue) a request gets {@code 503} with {@code Retry-After}; 0 means no limit.
+ * @param maxQueuedRequests Requests that may wait for a slot of {@code maxConcurrentRequests}; 0 refuses at once when every slot is taken.
+ * @param requestQueueTimeout Time a queued request waits for a slot before it gets {@code 503}.
+ * @param firstRequestTimeout Time a new connection may stay silent before its first request starts; then it is closed.
  * @param headerTimeout Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.
  * @param bodyReadTimeout Time a body read waits for the next bytes ({@code 408} if no response started).
+ * @param minBodyRate Bytes per second a request body must arrive at, on average over the time the server waited for it, once {@code bodyRateGrace} has passed ({@code 408}); 0 means no minimum.
+ * @param bodyRateGrace Waiting time a request body gets before {@code minBodyRate} applies.
  * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
  * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
  * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
@@ -64,8 +76,14 @@ public record ServerConfig(
         long maxBodySize,
         long maxDrainSize,
         int maxRequestsPerConnection,
+        int maxConcurrentRequests,
+        int maxQueuedRequests,
+        Duration requestQueueTimeout,
+        Duration firstRequestTimeout,
         Duration headerTimeout,
         Duration bodyReadTimeout,
+        long minBodyRate,
+        Duration bodyRateGrace,
         Duration keepAliveTimeout,
         Duration writeTimeout,
         TrailingSlash trailingSlash,
@@ -84,8 +102,14 @@ public record ServerConfig(
             10L * 1024 * 1024,
             64L * 1024,
             0,
+            0,
+            0,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
             Duration.ofSeconds(10),
             Duration.ofSeconds(30),
+            240,
+            Duration.ofSeconds(5),
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             TrailingSlash.IGNORE,
@@ -108,8 +132,14 @@ public record ServerConfig(
         check("maxBodySize", maxBodySize, 0, Long.MAX_VALUE);
         check("maxDrainSize", maxDrainSize, 0, Long.MAX_VALUE);
         check("maxRequestsPerConnection", maxRequestsPerConnection, 0, Integer.MAX_VALUE);
+        check("maxConcurrentRequests", maxConcurrentRequests, 0, 10_000_000);
+        check("maxQueuedRequests", maxQueuedRequests, 0, 10_000_000);
+        checkDuration("requestQueueTimeout", requestQueueTimeout);
+        checkDuration("firstRequestTimeout", firstRequestTimeout);
         checkDuration("headerTimeout", headerTimeout);
         checkDuration("bodyReadTimeout", bodyReadTimeout);
+        check("minBodyRate", minBodyRate, 0, Long.MAX_VALUE);
+        checkDuration("bodyRateGrace", bodyRateGrace);
         checkDuration("keepAliveTimeout", keepAliveTimeout);
         checkDuration("writeTimeout", writeTimeout);
         Objects.requireNonNull(trailingSlash, "trailingSlash");
@@ -130,7 +160,7 @@ public record ServerConfig(
      * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -138,7 +168,7 @@ public record ServerConfig(
      * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -146,7 +176,7 @@ public record ServerConfig(
      * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -154,7 +184,7 @@ public record ServerConfig(
      * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -162,7 +192,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -170,7 +200,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -178,7 +208,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -186,7 +216,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -194,7 +224,7 @@ public record ServerConfig(
      * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -202,7 +232,7 @@ public record ServerConfig(
      * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -210,7 +240,39 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param maxConcurrentRequests Requests whose handlers run at once at most; beyond it (and a full wait queue) a request gets {@code 503} with {@code Retry-After}; 0 means no limit.
+     * @return a copy with {@code maxConcurrentRequests} replaced
+     */
+    public ServerConfig withMaxConcurrentRequests(int maxConcurrentRequests) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param maxQueuedRequests Requests that may wait for a slot of {@code maxConcurrentRequests}; 0 refuses at once when every slot is taken.
+     * @return a copy with {@code maxQueuedRequests} replaced
+     */
+    public ServerConfig withMaxQueuedRequests(int maxQueuedRequests) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param requestQueueTimeout Time a queued request waits for a slot before it gets {@code 503}.
+     * @return a copy with {@code requestQueueTimeout} replaced
+     */
+    public ServerConfig withRequestQueueTimeout(Duration requestQueueTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param firstRequestTimeout Time a new connection may stay silent before its first request starts; then it is closed.
+     * @return a copy with {@code firstRequestTimeout} replaced
+     */
+    public ServerConfig withFirstRequestTimeout(Duration firstRequestTimeout) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -218,7 +280,7 @@ public record ServerConfig(
      * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -226,7 +288,23 @@ public record ServerConfig(
      * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param minBodyRate Bytes per second a request body must arrive at, on average over the time the server waited for it, once {@code bodyRateGrace} has passed ({@code 408}); 0 means no minimum.
+     * @return a copy with {@code minBodyRate} replaced
+     */
+    public ServerConfig withMinBodyRate(long minBodyRate) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param bodyRateGrace Waiting time a request body gets before {@code minBodyRate} applies.
+     * @return a copy with {@code bodyRateGrace} replaced
+     */
+    public ServerConfig withBodyRateGrace(Duration bodyRateGrace) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -234,7 +312,7 @@ public record ServerConfig(
      * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -242,7 +320,7 @@ public record ServerConfig(
      * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -250,7 +328,7 @@ public record ServerConfig(
      * @return a copy with {@code trailingSlash} replaced
      */
     public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -258,7 +336,7 @@ public record ServerConfig(
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -266,7 +344,7 @@ public record ServerConfig(
      * @return a copy with {@code drainDelay} replaced
      */
     public ServerConfig withDrainDelay(Duration drainDelay) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, headerTimeout, bodyReadTimeout, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
     }
 
     private static void check(String field, long value, long min, long max) {

@@ -47,6 +47,12 @@ class ServerConfigTest {
         assertEquals(Duration.ofSeconds(30), D.writeTimeout());
         assertEquals(Duration.ofSeconds(10), D.shutdownTimeout());
         assertEquals(Duration.ZERO, D.drainDelay());
+        assertEquals(Duration.ofSeconds(10), D.firstRequestTimeout());
+        assertEquals(240, D.minBodyRate());
+        assertEquals(Duration.ofSeconds(5), D.bodyRateGrace());
+        assertEquals(0, D.maxConcurrentRequests());
+        assertEquals(0, D.maxQueuedRequests());
+        assertEquals(Duration.ofSeconds(1), D.requestQueueTimeout());
         assertEquals(D, Aurora.create().config());
     }
 
@@ -75,7 +81,13 @@ class ServerConfigTest {
                 invalid("writeTimeout", c -> c.withWriteTimeout(Duration.ofDays(365))),
                 invalid("shutdownTimeout", c -> c.withShutdownTimeout(Duration.ZERO)),
                 invalid("drainDelay", c -> c.withDrainDelay(Duration.ofMillis(-1))),
-                invalid("drainDelay", c -> c.withDrainDelay(Duration.ofDays(365))));
+                invalid("drainDelay", c -> c.withDrainDelay(Duration.ofDays(365))),
+                invalid("firstRequestTimeout", c -> c.withFirstRequestTimeout(Duration.ZERO)),
+                invalid("minBodyRate", c -> c.withMinBodyRate(-1)),
+                invalid("bodyRateGrace", c -> c.withBodyRateGrace(Duration.ofMillis(-5))),
+                invalid("maxConcurrentRequests", c -> c.withMaxConcurrentRequests(-1)),
+                invalid("maxQueuedRequests", c -> c.withMaxQueuedRequests(-1)),
+                invalid("requestQueueTimeout", c -> c.withRequestQueueTimeout(Duration.ZERO)));
     }
 
     private static Arguments invalid(String field, UnaryOperator<ServerConfig> change) {
@@ -119,8 +131,14 @@ class ServerConfigTest {
                 Arguments.of("maxBodySize", (UnaryOperator<ServerConfig>) c -> c.withMaxBodySize(5)),
                 Arguments.of("maxDrainSize", (UnaryOperator<ServerConfig>) c -> c.withMaxDrainSize(5)),
                 Arguments.of("maxRequestsPerConnection", (UnaryOperator<ServerConfig>) c -> c.withMaxRequestsPerConnection(5)),
+                Arguments.of("maxConcurrentRequests", (UnaryOperator<ServerConfig>) c -> c.withMaxConcurrentRequests(64)),
+                Arguments.of("maxQueuedRequests", (UnaryOperator<ServerConfig>) c -> c.withMaxQueuedRequests(16)),
+                Arguments.of("requestQueueTimeout", (UnaryOperator<ServerConfig>) c -> c.withRequestQueueTimeout(Duration.ofMillis(250))),
+                Arguments.of("firstRequestTimeout", (UnaryOperator<ServerConfig>) c -> c.withFirstRequestTimeout(Duration.ofSeconds(2))),
                 Arguments.of("headerTimeout", (UnaryOperator<ServerConfig>) c -> c.withHeaderTimeout(Duration.ofSeconds(1))),
                 Arguments.of("bodyReadTimeout", (UnaryOperator<ServerConfig>) c -> c.withBodyReadTimeout(Duration.ofSeconds(1))),
+                Arguments.of("minBodyRate", (UnaryOperator<ServerConfig>) c -> c.withMinBodyRate(0)),
+                Arguments.of("bodyRateGrace", (UnaryOperator<ServerConfig>) c -> c.withBodyRateGrace(Duration.ofSeconds(1))),
                 Arguments.of("keepAliveTimeout", (UnaryOperator<ServerConfig>) c -> c.withKeepAliveTimeout(Duration.ofSeconds(1))),
                 Arguments.of("writeTimeout", (UnaryOperator<ServerConfig>) c -> c.withWriteTimeout(Duration.ofSeconds(1))),
                 Arguments.of("trailingSlash", (UnaryOperator<ServerConfig>) c -> c.withTrailingSlash(TrailingSlash.STRICT)),

@@ -92,6 +92,23 @@ class ConfigurationTest {
         }
 
         @Test
+        void slowClientAndConcurrencyLimitsBindFromTheFile() throws IOException {
+            Path file = write("limits.toml", """
+                    [server]
+                    first_request_timeout = "2s"
+                    min_body_rate = 0
+                    body_rate_grace = "500ms"
+                    max_concurrent_requests = 64
+                    max_queued_requests = 128
+                    request_queue_timeout = "250ms"
+                    """);
+            ServerConfig server = isolated().file(file).build().server();
+            assertEquals(ServerConfig.defaults().withFirstRequestTimeout(Duration.ofSeconds(2)).withMinBodyRate(0)
+                    .withBodyRateGrace(Duration.ofMillis(500)).withMaxConcurrentRequests(64).withMaxQueuedRequests(128)
+                    .withRequestQueueTimeout(Duration.ofMillis(250)), server);
+        }
+
+        @Test
         void jsonBindsTheSameWay() throws IOException {
             Path file = write("aurora.json", """
                     {"server": {"port": 9091, "keepAliveTimeout": "PT1M", "maxConnections": 50}}

@@ -26,7 +26,7 @@ final class ChunkedBodyStream extends BodyStream {
     private static final int MAX_SIZE_DIGITS = 16;
 
     private final InputBuffer in;
-    private final int timeoutMillis;
+    private final BodyDeadline deadline;
     private final long maxBodySize;
     private final int maxTrailerBytes;
     private final int maxTrailerCount;
@@ -36,10 +36,10 @@ final class ChunkedBodyStream extends BodyStream {
     /** This request's limit: {@code maxBodySize} unless a route lowered it. */
     private long limit;
 
-    ChunkedBodyStream(InputBuffer in, int timeoutMillis, long maxBodySize, int maxTrailerBytes,
+    ChunkedBodyStream(InputBuffer in, BodyDeadline deadline, long maxBodySize, int maxTrailerBytes,
             int maxTrailerCount) {
         this.in = in;
-        this.timeoutMillis = timeoutMillis;
+        this.deadline = deadline;
         this.maxBodySize = maxBodySize;
         this.maxTrailerBytes = maxTrailerBytes;
         this.maxTrailerCount = maxTrailerCount;
@@ -78,7 +78,7 @@ final class ChunkedBodyStream extends BodyStream {
         if (!advanceToData()) {
             return -1;
         }
-        if (in.available() == 0 && in.fill(timeoutMillis) < 0) {
+        if (in.available() == 0 && deadline.fill(in) < 0) {
             throw new EOFException("Connection closed inside a chunk");
         }
         int n = in.take(b, off, (int) Math.min(len, chunkRemaining));
@@ -96,7 +96,7 @@ final class ChunkedBodyStream extends BodyStream {
                     || System.nanoTime() - deadlineNanos > 0) {
                 return false;
             }
-            if (in.available() == 0 && in.fill(timeoutMillis) < 0) {
+            if (in.available() == 0 && deadline.fill(in) < 0) {
                 return false;
             }
             int n = (int) Math.min(chunkRemaining, in.available());
@@ -230,7 +230,7 @@ final class ChunkedBodyStream extends BodyStream {
                 throw new ProtocolException(tooLongStatus, tooLongStatus == 431 ? "Trailer section too large"
                         : "Chunk line too long");
             }
-            if (in.fill(timeoutMillis) < 0) {
+            if (deadline.fill(in) < 0) {
                 throw new EOFException("Connection closed inside a chunked body");
             }
         }

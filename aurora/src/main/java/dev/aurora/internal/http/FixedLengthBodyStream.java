@@ -13,12 +13,12 @@ final class FixedLengthBodyStream extends BodyStream {
     private static final int DIRECT_READ_THRESHOLD = 8192;
 
     private final InputBuffer in;
-    private final int timeoutMillis;
+    private final BodyDeadline deadline;
     private long remaining;
 
-    FixedLengthBodyStream(InputBuffer in, int timeoutMillis) {
+    FixedLengthBodyStream(InputBuffer in, BodyDeadline deadline) {
         this.in = in;
-        this.timeoutMillis = timeoutMillis;
+        this.deadline = deadline;
     }
 
     /** Reuses this stream for the next request's body. */
@@ -49,14 +49,14 @@ final class FixedLengthBodyStream extends BodyStream {
         int want = (int) Math.min(len, remaining);
         if (in.available() == 0) {
             if (want >= DIRECT_READ_THRESHOLD) {
-                int n = in.readDirect(b, off, want, timeoutMillis);
+                int n = deadline.readDirect(in, b, off, want);
                 if (n < 0) {
                     throw new EOFException("Connection closed before the end of the body");
                 }
                 remaining -= n;
                 return n;
             }
-            if (in.fill(timeoutMillis) < 0) {
+            if (deadline.fill(in) < 0) {
                 throw new EOFException("Connection closed before the end of the body");
             }
         }
@@ -79,7 +79,7 @@ final class FixedLengthBodyStream extends BodyStream {
             if (System.nanoTime() - deadlineNanos > 0) {
                 return false;
             }
-            if (in.available() == 0 && in.fill(timeoutMillis) < 0) {
+            if (in.available() == 0 && deadline.fill(in) < 0) {
                 return false;
             }
             int n = (int) Math.min(remaining, in.available());

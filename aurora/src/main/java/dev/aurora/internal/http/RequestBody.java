@@ -29,6 +29,7 @@ public final class RequestBody {
     private final InputBuffer input;
     private final FixedLengthBodyStream fixed;
     private final ChunkedBodyStream chunked;
+    private final BodyDeadline deadline;
     private final long maxDrainSize;
     private final long drainTimeoutNanos;
     private ResponseWriter writer;
@@ -39,9 +40,9 @@ public final class RequestBody {
 
     public RequestBody(InputBuffer input, ServerConfig config) {
         this.input = input;
-        int readTimeout = (int) config.bodyReadTimeout().toMillis();
-        this.fixed = new FixedLengthBodyStream(input, readTimeout);
-        this.chunked = new ChunkedBodyStream(input, readTimeout, config.maxBodySize(), config.maxHeaderSize(),
+        this.deadline = new BodyDeadline(config);
+        this.fixed = new FixedLengthBodyStream(input, deadline);
+        this.chunked = new ChunkedBodyStream(input, deadline, config.maxBodySize(), config.maxHeaderSize(),
                 config.maxHeaderCount());
         this.maxDrainSize = config.maxDrainSize();
         // The unread rest must arrive within one header timeout, not drip for days.
@@ -56,6 +57,7 @@ public final class RequestBody {
     /** Starts the body of a freshly parsed head. */
     public void begin(RequestHead head) {
         this.head = head;
+        deadline.restart();
         this.stream = switch (head.bodyFraming()) {
             case LENGTH -> fixed.restart(head.contentLength());
             case CHUNKED -> chunked.restart();

@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>States and the timeout that governs each:
  * <ul>
  *   <li>{@code IDLE}: no request bytes buffered, waiting for the next request; governed by
- *       {@code keepAliveTimeout} (silent close). Shutdown serves what such a connection already
+ *       {@code firstRequestTimeout} before the first request and {@code keepAliveTimeout} after
+ *       (silent close). Shutdown serves what such a connection already
  *       received and closes it once it stays quiet.</li>
  *   <li>{@code ACTIVE}: from the first byte of a head until its response is complete. The head is
  *       governed by {@code headerTimeout} (a deadline for the whole head; {@code 408}), body reads
- *       by {@code bodyReadTimeout}, every socket write by {@code writeTimeout} (enforced by the
+ *       by {@code bodyReadTimeout} and {@code minBodyRate}, every socket write by {@code writeTimeout} (enforced by the
  *       {@link TimeoutWatchdog}, like every timeout here). Shutdown lets an active request finish, then closes.</li>
  * </ul>
  *
@@ -68,6 +69,7 @@ public final class Connection implements Runnable {
     private final ServerConfig config;
     private final long headerTimeoutNanos;
     private final int keepAliveMillis;
+    private final int firstRequestMillis;
     private final int maxRequests;
     private final ServerCounters counters;
     /** Null unless a meter registry is bound: then, and only then, requests are timed. */
@@ -99,6 +101,7 @@ public final class Connection implements Runnable {
         this.config = server.config();
         this.headerTimeoutNanos = config.headerTimeout().toNanos();
         this.keepAliveMillis = (int) config.keepAliveTimeout().toMillis();
+        this.firstRequestMillis = (int) config.firstRequestTimeout().toMillis();
         this.maxRequests = config.maxRequestsPerConnection();
         this.counters = server.counters();
         this.observer = server.observer();
@@ -313,7 +316,7 @@ public final class Connection implements Runnable {
     /** Bytes are there (in memory): read them straight into the workspace, keeping it. */
     private int readIntoWorkspace() throws IOException {
         Workspace w = work != null ? work : takeWorkspace();
-        return w.input.fill(keepAliveMillis);
+        return w.input.fill(idleMillis());
     }
 
     /**
@@ -330,7 +333,7 @@ public final class Connection implements Runnable {
             idle = new byte[IDLE_READ];
             idleRead = idle;
         }
-        int n = transport.input().read(idle, 0, idle.length, keepAliveMillis);
+        int n = transport.input().read(idle, 0, idle.length, idleMillis());
         if (n > 0) {
             Workspace w = takeWorkspace();
             w.input.load(idle, n);
@@ -339,6 +342,15 @@ public final class Connection implements Runnable {
             }
         }
         return n;
+    }
+
+    /**
+     * How long the connection may wait for a request to start: a new connection that has not sent
+     * one gets the short {@code firstRequestTimeout}, so a flood of silent connections gives its
+     * slots back soon; a client that was served keeps its connection for {@code keepAliveTimeout}.
+     */
+    private int idleMillis() {
+        return served == 0 ? firstRequestMillis : keepAliveMillis;
     }
 
     /** Sends what is buffered, then ends the connection so the client can read it all. */

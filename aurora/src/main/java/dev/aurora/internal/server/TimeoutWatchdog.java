@@ -5,10 +5,11 @@ import dev.aurora.internal.observe.ServerCounters;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
- * Enforces every socket timeout: the read deadlines published by {@link SocketInput} (keep-alive
- * idle, request head, body reads) and the write timeout (a blocking socket write has no timeout of
+ * Enforces every socket timeout: the read deadlines published by {@link SocketInput} (first
+ * request, keep-alive idle, request head, body reads and their minimum rate) and the write timeout (a blocking socket write has no timeout of
  * its own, so a client that stops reading could hold a connection's thread forever).
  *
  * <p>It looks at every open connection a few times per shortest timeout (at most once every 10 ms,
@@ -35,8 +36,9 @@ final class TimeoutWatchdog implements Runnable {
         this.registry = registry;
         this.counters = counters;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
-        long shortest = Math.min(Math.min(config.headerTimeout().toNanos(), config.bodyReadTimeout().toNanos()),
-                Math.min(config.keepAliveTimeout().toNanos(), writeTimeoutNanos));
+        long shortest = LongStream.of(config.firstRequestTimeout().toNanos(), config.headerTimeout().toNanos(),
+                config.bodyReadTimeout().toNanos(), config.bodyRateGrace().toNanos(),
+                config.keepAliveTimeout().toNanos(), writeTimeoutNanos).min().orElseThrow();
         this.periodNanos = Math.clamp(shortest / 4, MIN_PERIOD_NANOS, MAX_PERIOD_NANOS);
         this.thread = Thread.ofPlatform().daemon().name("aurora-timeouts").unstarted(this);
     }

@@ -77,12 +77,12 @@ final class Wire {
     }
 
     static ChunkedBodyStream chunked(InputBuffer in, ServerConfig config) {
-        return new ChunkedBodyStream(in, BODY_TIMEOUT_MILLIS, config.maxBodySize(), config.maxHeaderSize(),
+        return new ChunkedBodyStream(in, new BodyDeadline(BODY_TIMEOUT_MILLIS, 0, 0), config.maxBodySize(), config.maxHeaderSize(),
                 config.maxHeaderCount()).restart();
     }
 
     static FixedLengthBodyStream fixed(InputBuffer in, long length) {
-        return new FixedLengthBodyStream(in, BODY_TIMEOUT_MILLIS).restart(length);
+        return new FixedLengthBodyStream(in, new BodyDeadline(BODY_TIMEOUT_MILLIS, 0, 0)).restart(length);
     }
 
     static Parsed parse(String raw) {
