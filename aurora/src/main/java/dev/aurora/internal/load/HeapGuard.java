@@ -36,6 +36,8 @@ public final class HeapGuard {
     private volatile long nextCheck = System.nanoTime();
     private volatile boolean full;
     private volatile long nextCollection;
+    /** Set when a request's OutOfMemoryError has unwound; process-wide, as the heap is. */
+    private static volatile boolean oomUnwound;
 
     /** A guard over this JVM's heap pools that report their use after a collection. */
     public HeapGuard() {
@@ -60,11 +62,15 @@ public final class HeapGuard {
     /** Whether a new connection should be refused because live objects fill most of the heap. */
     public boolean heapFull() {
         long now = System.nanoTime();
-        if (now - nextCheck >= 0) {
+        boolean unwound = oomUnwound;
+        if (unwound || now - nextCheck >= 0) {
+            if (unwound) {
+                oomUnwound = false;
+            }
             nextCheck = now + RECHECK_NANOS;
             boolean wasFull = full;
             boolean isFull = liveShare() > refuseAbove;
-            if (isFull && wasFull && now - nextCollection >= 0) {
+            if (isFull && (unwound || wasFull && now - nextCollection >= 0)) {
                 nextCollection = now + RECOLLECT_NANOS;
                 System.gc();
                 isFull = liveShare() > refuseAbove;
@@ -74,6 +80,16 @@ public final class HeapGuard {
             full = isFull;
         }
         return full;
+    }
+
+    /**
+     * Tells the guards that a request ran out of memory and its frames have unwound: what it held
+     * is garbage now, but the last collection (the one that failed) saw it live. The next check
+     * collects before it decides, instead of refusing connections on that stale figure for
+     * {@link #RECOLLECT_NANOS}.
+     */
+    public static void outOfMemoryUnwound() {
+        oomUnwound = true;
     }
 
     /** Heap in use after the last collection, as a share of the maximum of the same pools. */

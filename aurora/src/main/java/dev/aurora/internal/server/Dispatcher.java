@@ -10,6 +10,7 @@ import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.RequestMdc;
 import dev.aurora.internal.routing.DotSegments;
@@ -102,8 +103,13 @@ public final class Dispatcher {
         try {
             select(exchange).handle(exchange);
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            // A deep recursion or an allocation too large for the heap is the request's fault and
+            // has unwound with its frames: answer it. Other VM errors (InternalError) end the connection.
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError || t instanceof OutOfMemoryError)) {
                 throw (VirtualMachineError) t;
+            }
+            if (t instanceof OutOfMemoryError) {
+                HeapGuard.outOfMemoryUnwound();
             }
             failures.answer(exchange, t);
         }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>An exception handler registered for the type, or the nearest supertype, answers.</li>
  *   <li>Otherwise an {@link HttpException} is answered with its status, message and details as
  *       a problem response; anything else is a {@code 500} that reveals nothing internal and is
- *       logged once, with its stack trace.</li>
+ *       logged once, with its stack trace. That includes a handler's {@link StackOverflowError}
+ *       and {@link OutOfMemoryError}; after the latter the connection closes.</li>
  * </ol>
  * If part of the response already left, no error can be written: the connection closes without
  * completing the response, so the client sees it is cut short.
@@ -70,10 +71,12 @@ final class Failures {
             }
             return;
         }
-        boolean close = failure instanceof ProtocolException;
-        if (close) {
-            exchange.counters().parseError(((ProtocolException) failure).status());
+        if (failure instanceof ProtocolException p) {
+            exchange.counters().parseError(p.status());
         }
+        // After an OutOfMemoryError the connection closes too: what the handler left half-built
+        // (and the memory its connection holds) goes with it.
+        boolean close = failure instanceof ProtocolException || failure instanceof OutOfMemoryError;
         if (!exchange.writer().resetForError(close)) {
             LOG.debug("Response already partly sent; closing the connection", failure);
             return;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryUsage;
 import java.lang.reflect.Proxy;
@@ -35,6 +37,30 @@ class HeapGuardTest {
         await().atMost(Duration.ofSeconds(5)).until(guard::heapFull);
         live.set(100_000);
         await().atMost(Duration.ofSeconds(5)).until(() -> !guard.heapFull());
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    @Test
+    void afterARequestsOutOfMemoryErrorTheNextCheckCollectsInsteadOfRefusing() {
+        // Live heap that is full until the JVM collects: what a failed allocation leaves behind.
+        long before = collections();
+        AtomicLong live = new AtomicLong(MAX);
+        MemoryPoolMXBean pool = (MemoryPoolMXBean) Proxy.newProxyInstance(HeapGuardTest.class.getClassLoader(),
+                new Class<?>[] {MemoryPoolMXBean.class}, (proxy, method, args) -> {
+                    long used = collections() == before ? live.get() : 0;
+                    return switch (method.getName()) {
+                        case "getCollectionUsage", "getUsage" -> new MemoryUsage(0, used, MAX, MAX);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
+        HeapGuard guard = new HeapGuard(List.of(pool), 0.85);
+        assertTrue(guard.heapFull(), "full on the figure the last collection left");
+        HeapGuard.outOfMemoryUnwound();
+        assertFalse(guard.heapFull(), "collected at once, without the 2 s wait between collections");
     }
 
     @Test
