@@ -8,6 +8,7 @@ import dev.aurora.health.HealthConfig;
 import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.load.ConcurrencyLimit;
 import dev.aurora.internal.observe.MicrometerMetrics;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.RequestObserver;
@@ -349,8 +350,11 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private Dispatcher dispatcher() {
         health.freeze();
         RouteTree.Builder<Handler> tree = RouteTree.builder();
-        root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
-                tree.add(method, pattern, MiddlewareChain.compose(middleware, handler), site));
+        ConcurrencyLimit limit = ConcurrencyLimit.of(config, counters);
+        root.collect("", appMiddleware, (method, pattern, middleware, handler, site) -> {
+            Handler chain = MiddlewareChain.compose(middleware, handler);
+            tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
+        });
         JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
                 requestLogging);
@@ -411,8 +415,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         Objects.requireNonNull(config, "config");
         return register(() -> {
             health.enable(config);
-            root.get(config.livePath(), health::live);
-            root.get(config.readyPath(), health::ready);
+            root.get(config.livePath(), ConcurrencyLimit.exempt(health::live));
+            root.get(config.readyPath(), ConcurrencyLimit.exempt(health::ready));
         });
     }
 

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *     request head ({@code 408}), a body read ({@code 408}) or a write; an idle keep-alive
  *     connection closed by {@link ServerConfig#keepAliveTimeout()} is not counted
  * @param requests requests served to the end (whatever their status)
+ * @param requestsRejected requests answered {@code 503} without running their handler because
+ *     {@link ServerConfig#maxConcurrentRequests()} handlers were running (and the wait queue, if
+ *     any, was full or its wait ran out); counted in {@code requests} too
  * @param bytesRead bytes received from clients
  * @param bytesWritten bytes sent to clients
  * @param parseErrors requests refused as malformed, too large or too slow, by the status they got
@@ -28,8 +31,8 @@ import java.util.TreeMap;
  * @param buffers the server's buffer pool
  */
 public record ServerStats(long activeConnections, long activeRequests, long connectionsAccepted,
-        long connectionsRejected, long connectionsTimedOut, long requests, long bytesRead, long bytesWritten,
-        Map<Integer, Long> parseErrors, Buffers buffers) {
+        long connectionsRejected, long connectionsTimedOut, long requests, long requestsRejected, long bytesRead,
+        long bytesWritten, Map<Integer, Long> parseErrors, Buffers buffers) {
 
     /** Copies {@code parseErrors} (sorted by status), so the record is immutable. */
     public ServerStats {

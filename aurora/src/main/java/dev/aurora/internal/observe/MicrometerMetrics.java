@@ -58,6 +58,8 @@ public final class MicrometerMetrics {
                 counters, ServerCounters::connectionsRejected);
         counter(target, "aurora.connections.timed.out", "Connections ended by a head, body read or write timeout",
                 counters, ServerCounters::connectionsTimedOut);
+        counter(target, "aurora.requests.rejected", "Requests refused because maxConcurrentRequests handlers ran",
+                counters, ServerCounters::requestsRejected);
         gauge(target, "aurora.connections.active", "Connections open now", counters, ServerCounters::activeConnections);
         gauge(target, "aurora.requests.active", "Requests being served now", counters, ServerCounters::activeRequests);
         counter(target, "aurora.requests", "Requests served", counters, ServerCounters::requests);

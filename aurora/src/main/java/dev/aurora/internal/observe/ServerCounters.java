@@ -25,6 +25,7 @@ public final class ServerCounters {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
+    private final LongAdder requestsRejected = new LongAdder();
     private final LongAdder started = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
@@ -60,6 +61,15 @@ public final class ServerCounters {
 
     public void connectionTimedOut() {
         timedOut.increment();
+    }
+
+    /** A request refused with {@code 503} because {@code maxConcurrentRequests} handlers ran. */
+    public void requestRejected() {
+        requestsRejected.increment();
+    }
+
+    public long requestsRejected() {
+        return requestsRejected.sum();
     }
 
     public void requestStarted() {
@@ -159,7 +169,7 @@ public final class ServerCounters {
         errors.put(0, parseErrors[PARSE_STATUSES.length].sum());
         BufferPool.Stats b = bufferStats();
         return new ServerStats(activeConnections(), activeRequests(), connectionsAccepted(), connectionsRejected(),
-                connectionsTimedOut(), requests(), bytesRead(), bytesWritten(), errors,
+                connectionsTimedOut(), requests(), requestsRejected(), bytesRead(), bytesWritten(), errors,
                 new ServerStats.Buffers(b.hits(), b.misses(), b.fallbacks(), b.oversize(), b.outstanding(),
                         b.retained()));
     }
