@@ -13,6 +13,8 @@ module dev.aurora {
     requires org.slf4j;
     // The heap guard reads the memory pools (java.lang.management).
     requires java.management;
+    // The process descriptor limit, for the overload responder's bound; read on first refusal.
+    requires static jdk.management;
     // Optional: only app.metrics(...) and app.prometheus(...) load them.
     requires static micrometer.core;
     requires static micrometer.registry.prometheus;

@@ -1,11 +1,13 @@
 package dev.aurora.internal.server;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.aurora.internal.http.Ascii;
 import dev.aurora.internal.http.ErrorResponse;
 import dev.aurora.internal.http.OutputBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -26,15 +28,18 @@ import org.slf4j.LoggerFactory;
  * the client has read the 503 would lose it.
  *
  * <p>One platform thread with a selector does this for every refused connection, so a burst of any
- * size costs one thread and a few hundred bytes per connection in its linger second, bounded by
- * {@link #MAX_LINGERING}; past that bound (tens of thousands of refusals within a second) a
- * connection is answered and closed at once. The thread starts on the first refusal, so a server
+ * size costs one thread and a few hundred bytes per connection in its linger second. Each lingering
+ * refusal also holds a file descriptor, so their number is bounded by {@link #lingeringLimit}, derived
+ * from the process's descriptor limit and {@code maxConnections}; past that bound a connection is
+ * answered and closed at once (it may then see a reset instead of the 503). The thread starts on the first refusal, so a server
  * that is never overloaded has none. Called on acceptor threads.
  */
 final class OverloadResponder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OverloadResponder.class);
-    /** Refused connections being answered or lingering at once. */
-    static final int MAX_LINGERING = 16_384;
+    /** The lingering bound when the descriptor limit cannot be read. */
+    static final int DEFAULT_LINGERING = 16_384;
+    private static final int MIN_LINGERING = 256;
+    private static final int MAX_LINGERING = 65_536;
     /** Refused connections handed over but not yet taken up by the responder thread. */
     private static final int HANDOFF = 4_096;
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -45,15 +50,49 @@ final class OverloadResponder implements AutoCloseable {
     private static final int MAX_READS_PER_EVENT = 16;
 
     private final String name;
+    private final int maxConnections;
+    /** Refused connections being answered or lingering at once, at most; set when the thread starts. */
+    private int maxLingering;
     private final ArrayBlockingQueue<SocketChannel> handoff = new ArrayBlockingQueue<>(HANDOFF);
     private final ReentrantLock startLock = new ReentrantLock();
     private final ByteBuffer discard = ByteBuffer.allocateDirect(4096);
     private volatile Selector selector;
     private volatile boolean closed;
 
-    /** @param name the responder thread's name */
-    OverloadResponder(String name) {
+    /**
+     * @param name the responder thread's name
+     * @param maxConnections the server's limit, from which the lingering bound is derived
+     */
+    OverloadResponder(String name, int maxConnections) {
         this.name = name;
+        this.maxConnections = maxConnections;
+    }
+
+    /**
+     * How many refusals may linger at once: half of the descriptors that admitted connections
+     * cannot use, so a burst of refusals never takes the descriptors the application needs for
+     * its files, database and outbound connections; within 256 and 65,536.
+     *
+     * @param maxDescriptors the process's descriptor limit, or a negative number when unknown
+     */
+    static int lingeringLimit(long maxDescriptors, int maxConnections) {
+        if (maxDescriptors < 0) {
+            return DEFAULT_LINGERING;
+        }
+        return (int) Math.clamp((maxDescriptors - maxConnections) / 2, MIN_LINGERING, MAX_LINGERING);
+    }
+
+    /** {@link #lingeringLimit(long, int)} for this process; read on first refusal, not at start. */
+    static int lingeringLimit(int maxConnections) {
+        long max;
+        try {
+            max = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                    ? unix.getMaxFileDescriptorCount() : -1;
+        } catch (LinkageError | RuntimeException e) {
+            // an image without jdk.management
+            max = -1;
+        }
+        return lingeringLimit(max, maxConnections);
     }
 
     /** Built per refusal, not once, as it carries the current {@code Date}. */
@@ -88,6 +127,7 @@ final class OverloadResponder implements AutoCloseable {
         startLock.lock();
         try {
             if (selector == null && !closed) {
+                maxLingering = lingeringLimit(maxConnections);
                 Selector fresh = Selector.open();
                 Thread.ofPlatform().name(name).daemon(true).start(() -> run(fresh));
                 selector = fresh;
@@ -144,7 +184,7 @@ final class OverloadResponder implements AutoCloseable {
     private void takeUp(Selector s, long now) {
         SocketChannel channel;
         while ((channel = handoff.poll()) != null) {
-            if (s.keys().size() >= MAX_LINGERING) {
+            if (s.keys().size() >= maxLingering) {
                 answerAndClose(channel, channel.socket());
                 continue;
             }

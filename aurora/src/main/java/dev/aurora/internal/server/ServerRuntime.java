@@ -137,7 +137,7 @@ public final class ServerRuntime {
             throw new UncheckedIOException("Cannot bind " + config.host() + ":" + port, e);
         }
         int bound = serverSocket.getLocalPort();
-        overload = new OverloadResponder("aurora-overload-" + bound);
+        overload = new OverloadResponder("aurora-overload-" + bound, config.maxConnections());
         HeapGuard heap = new HeapGuard();
         admission = new Acceptor(serverSocket, this, overload, heap);
         for (int i = 0; i < config.acceptorThreads(); i++) {
