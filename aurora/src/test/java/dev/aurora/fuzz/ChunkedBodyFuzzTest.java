@@ -43,6 +43,11 @@ class ChunkedBodyFuzzTest {
     private static final byte[] HEAD = "POST /upload HTTP/1.1\r\nHost: fuzz\r\nTransfer-Encoding: chunked\r\n\r\n"
             .getBytes(StandardCharsets.ISO_8859_1);
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 431);
+    /**
+     * {@code BodyStream#drain(long, long)}, what the connection runs on a body the handler left
+     * unread: public, but on a package-private class, hence looked up reflectively.
+     */
+    private static final MethodHandle DRAIN = drainHandle();
 
     @FuzzTest
     void decodeChunked(FuzzedDataProvider data) throws IOException {
@@ -107,10 +112,6 @@ class ChunkedBodyFuzzTest {
         assertArrayEquals(expected, decoded.toByteArray(), "decoded bytes differ from the reference");
     }
 
-    /**
-     * {@code BodyStream#drain(long, long)}: what the connection runs on a body the handler left
-     * unread. Public, but on a package-private class, hence looked up reflectively.
-     */
     private static boolean drain(InputStream stream, long maxBytes) throws IOException {
         try {
             return (boolean) DRAIN.invoke(stream, maxBytes, Wire.farDeadline());
@@ -120,8 +121,6 @@ class ChunkedBodyFuzzTest {
             throw new AssertionError(e);
         }
     }
-
-    private static final MethodHandle DRAIN = drainHandle();
 
     private static MethodHandle drainHandle() {
         try {

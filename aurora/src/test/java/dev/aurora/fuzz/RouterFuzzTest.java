@@ -2,6 +2,7 @@ package dev.aurora.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -67,7 +68,7 @@ class RouterFuzzTest {
         Endpoint<String> found = TREE.find(buffer, before, path.length, match);
         Expected expected = reference(Wire.latin1(path, 0, path.length));
         if (expected == null) {
-            assertEquals(null, found == null ? null : found.pattern(), "matched, but no pattern fits");
+            assertNull(found, () -> "matched " + found + ", but no pattern fits");
             return;
         }
         assertNotNull(found, () -> "no match, expected " + expected.pattern);
