@@ -88,13 +88,9 @@ for r in "${recipe_list[@]}"; do
   recipe_path "$r" >/dev/null || { echo "framework-load.sh: unknown recipe $r" >&2; exit 2; }
 done
 
-if [ "$skip_build" != 1 ]; then
-  echo "framework-load.sh: building the benchmarks module" >&2
-  # JAVA_HOME must stay unset for ./mvnw: the build picks its JDK (>= 21) through toolchains.
-  (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package)
-fi
-jar="$here/target/benchmarks.jar"
-[ -s "$jar" ] || { echo "framework-load.sh: $jar missing; build failed?" >&2; exit 1; }
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+jar="$(bench_jar framework-load.sh "$skip_build")"
 
 # Same JDK and flags as every JVM peer of the harness (JAVA_HOME, PERF_JVM_FLAGS).
 # shellcheck source=/dev/null
@@ -107,8 +103,7 @@ raw="$results/framework-$ts"
 md="$results/framework-$ts.md"
 mkdir -p "$raw"
 
-port="$first_port"
-while [ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]; do port=$((port + 1)); done
+port="$(free_port "$first_port")"
 
 server_pid=""
 stop_server() {

@@ -38,12 +38,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ "$skip_build" != 1 ]; then
-  echo "overload.sh: building the benchmarks module" >&2
-  (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package)
-fi
-jar="$here/target/benchmarks.jar"
-[ -s "$jar" ] || { echo "overload.sh: $jar missing; build failed?" >&2; exit 1; }
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+jar="$(bench_jar overload.sh "$skip_build")"
 # shellcheck source=/dev/null
 source "$perf_dir/peers/common.sh"
 
@@ -52,8 +49,7 @@ results="${PERF_RESULTS:-$here/results}"
 raw="$results/overload-$ts"
 md="$results/overload-$ts.md"
 mkdir -p "$raw"
-port="$first_port"
-while [ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]; do port=$((port + 1)); done
+port="$(free_port "$first_port")"
 
 server_pid=""
 stop_server() {
