@@ -1,5 +1,6 @@
 package dev.aurora;
 
+import dev.aurora.internal.controller.RequestValues;
 import dev.aurora.sse.SseEmitter;
 import dev.aurora.sse.SseHandler;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One request and its response, handed to a {@link Handler}. Valid only while the handler runs and
@@ -37,10 +39,68 @@ public interface Context {
     String param(String name);
 
     /**
+     * A path parameter converted to {@code type}: {@code long id = ctx.param("id", long.class)}.
+     * Types: String, int, long, double, boolean (or their wrappers), BigDecimal, UUID, the ISO-8601
+     * {@code java.time} types (LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant,
+     * Duration) and enums (by name, case-insensitive unless two constants differ only in case).
+     *
+     * @param name a path parameter of the matched route
+     * @param type the type to convert to
+     * @param <T> that type
+     * @return the converted value
+     * @throws dev.aurora.error.BadRequestException ({@code 400}) when the value does not fit,
+     *     with a message naming the parameter, e.g. {@code Path parameter id must be a long}
+     * @throws IllegalArgumentException when the route has no such parameter, or {@code type} is
+     *     not one of the above (a programming error: {@code 500})
+     */
+    default <T> T param(String name, Class<T> type) {
+        String value = param(name);
+        if (value == null) {
+            throw new IllegalArgumentException("The route " + routePattern() + " has no path parameter " + name);
+        }
+        return RequestValues.convert(type, "Path parameter", name, value);
+    }
+
+    /**
      * @param name a query parameter name (compared after percent-decoding)
      * @return the first decoded value of that parameter, or {@code null}
      */
     String query(String name);
+
+    /**
+     * The first value of a query parameter converted to {@code type} (the types of
+     * {@link #param(String, Class)}): {@code Optional<LocalDate> since = ctx.query("since", LocalDate.class)}.
+     *
+     * @param name a query parameter name
+     * @param type the type to convert to
+     * @param <T> that type
+     * @return the converted value, or empty when the parameter is absent
+     * @throws dev.aurora.error.BadRequestException ({@code 400}) when the value does not fit,
+     *     e.g. {@code Query parameter page must be an int}
+     * @throws IllegalArgumentException when {@code type} is not supported
+     */
+    default <T> Optional<T> query(String name, Class<T> type) {
+        String value = query(name);
+        return value == null ? Optional.empty() : Optional.of(RequestValues.convert(type, "Query parameter", name, value));
+    }
+
+    /**
+     * The first value of a query parameter converted to {@code type}, or a default when it is
+     * absent: {@code int page = ctx.query("page", int.class, 1)}. A value that is present but does
+     * not fit is a {@code 400}, not the default.
+     *
+     * @param name a query parameter name
+     * @param type the type to convert to
+     * @param defaultValue what an absent parameter gives
+     * @param <T> that type
+     * @return the converted value, or {@code defaultValue}
+     * @throws dev.aurora.error.BadRequestException ({@code 400}) when the value does not fit
+     * @throws IllegalArgumentException when {@code type} is not supported
+     */
+    default <T> T query(String name, Class<T> type, T defaultValue) {
+        String value = query(name);
+        return value == null ? defaultValue : RequestValues.convert(type, "Query parameter", name, value);
+    }
 
     /**
      * @param name a query parameter name

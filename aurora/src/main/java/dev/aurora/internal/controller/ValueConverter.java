@@ -1,6 +1,14 @@
 package dev.aurora.internal.controller;
 
 import dev.aurora.error.BadRequestException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -14,14 +22,16 @@ import java.util.stream.Stream;
 /**
  * Turns the text of one path parameter, query parameter or header into the type of the controller
  * parameter (or query record component, see {@link QueryRecordBinder}) it binds to: String, int,
- * long, double, boolean (or their wrappers), UUID or an enum.
+ * long, double, boolean (or their wrappers), BigDecimal, UUID, the ISO-8601 {@code java.time} types
+ * (LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration) or an enum.
  *
  * <p>Built at registration, one per controller parameter, with its failure message written out
  * already; immutable, then used by every connection's virtual thread.
  */
 final class ValueConverter {
     /** For registration errors: what {@link #of} accepts. */
-    static final String SUPPORTED = "String, int, long, double, boolean (or their wrappers), UUID or an enum";
+    static final String SUPPORTED = "String, int, long, double, boolean (or their wrappers), BigDecimal, UUID, "
+            + "LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, Duration or an enum";
 
     private final Function<String, Object> parse;
     private final String expectation;
@@ -57,6 +67,27 @@ final class ValueConverter {
         if (type == UUID.class) {
             return new ValueConverter(ValueConverter::parseUuid, label, "must be a UUID");
         }
+        if (type == BigDecimal.class) {
+            return new ValueConverter(ValueConverter::parseDecimal, label, "must be a decimal number");
+        }
+        if (type == LocalDate.class) {
+            return new ValueConverter(LocalDate::parse, label, "must be a date like 2026-12-31");
+        }
+        if (type == LocalTime.class) {
+            return new ValueConverter(LocalTime::parse, label, "must be a time like 23:59 or 23:59:30");
+        }
+        if (type == LocalDateTime.class) {
+            return new ValueConverter(LocalDateTime::parse, label, "must be a date-time like 2026-12-31T23:59:30");
+        }
+        if (type == OffsetDateTime.class) {
+            return new ValueConverter(OffsetDateTime::parse, label, "must be a date-time with offset like 2026-12-31T23:59:30+01:00");
+        }
+        if (type == Instant.class) {
+            return new ValueConverter(Instant::parse, label, "must be an instant like 2026-12-31T23:59:30Z");
+        }
+        if (type == Duration.class) {
+            return new ValueConverter(Duration::parse, label, "must be an ISO-8601 duration like PT30S");
+        }
         if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();
             String names = Stream.of(constants).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
@@ -73,7 +104,7 @@ final class ValueConverter {
     Object convert(String value) {
         try {
             return parse.apply(value);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             // The client sent it, so it is a 400 with a message the client can act on, never a 500.
             throw new BadRequestException(failure);
         }
@@ -85,7 +116,11 @@ final class ValueConverter {
      * @throws IllegalArgumentException when it does not fit
      */
     Object parse(String value) {
-        return parse.apply(value);
+        try {
+            return parse.apply(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** What a value must look like, e.g. {@code must be a long}; empty when every string fits. */
@@ -107,6 +142,18 @@ final class ValueConverter {
             }
         }
         return s;
+    }
+
+    // new BigDecimal also takes exponents in the billions, which later arithmetic would choke on.
+    private static Object parseDecimal(String s) {
+        if (s.length() > 100) {
+            throw new NumberFormatException("too long");
+        }
+        BigDecimal d = new BigDecimal(s);
+        if (Math.abs(d.scale()) > 1_000) {
+            throw new NumberFormatException(s);
+        }
+        return d;
     }
 
     // Double.parseDouble also takes "NaN", "Infinity", hex floats, "1d" and surrounding blanks.

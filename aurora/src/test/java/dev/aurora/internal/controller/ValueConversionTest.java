@@ -203,4 +203,34 @@ class ValueConversionTest {
                 () -> Controllers.call(new Echo(), "GET", "/header", new FakeContext().withHeader("X-Count", "many")));
         assertEquals("Header X-Count must be a long", e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "java.time.LocalDate | 2026-02-28 | 2026-02-28",
+        "java.time.LocalTime | 23:59 | 23:59",
+        "java.time.LocalDateTime | 2026-12-31T23:59:30 | 2026-12-31T23:59:30",
+        "java.time.OffsetDateTime | 2026-12-31T23:59:30+01:00 | 2026-12-31T23:59:30+01:00",
+        "java.time.Instant | 2026-01-01T00:00:00Z | 2026-01-01T00:00:00Z",
+        "java.time.Duration | PT1M30S | PT1M30S",
+        "java.math.BigDecimal | -12.50 | -12.50"})
+    void isoTimesAndDecimalsAreConverted(String type, String text, String expected) throws Exception {
+        ValueConverter c = ValueConverter.of(Class.forName(type), "Query parameter v");
+        Object value = c.convert(text);
+        assertEquals(Class.forName(type), value.getClass());
+        assertEquals(expected, value.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "java.time.LocalDate | 2026-02-30 | must be a date like 2026-12-31",
+        "java.time.LocalDate | 31.12.2026 | must be a date like 2026-12-31",
+        "java.time.Instant | 2026-01-01 | must be an instant like 2026-12-31T23:59:30Z",
+        "java.time.Duration | 90s | must be an ISO-8601 duration like PT30S",
+        "java.math.BigDecimal | 1e999999999 | must be a decimal number",
+        "java.math.BigDecimal | twelve | must be a decimal number"})
+    void anIsoTimeOrDecimalThatDoesNotFitIs400NamingIt(String type, String text, String expectation) throws Exception {
+        ValueConverter c = ValueConverter.of(Class.forName(type), "Query parameter v");
+        BadRequestException e = assertThrows(BadRequestException.class, () -> c.convert(text));
+        assertEquals("Query parameter v " + expectation, e.getMessage());
+    }
 }
