@@ -10,6 +10,8 @@
 module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.datatype.jdk8;
     requires org.slf4j;
     // The heap guard reads the memory pools (java.lang.management).
     requires java.management;

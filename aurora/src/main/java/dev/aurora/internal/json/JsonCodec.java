@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aurora.JsonConfig;
 import dev.aurora.error.BadRequestException;
 import dev.aurora.error.HttpException;
@@ -73,6 +76,14 @@ public final class JsonCodec {
                 .build();
         return new JsonCodec(JsonMapper.builder(factory)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, config.failOnUnknownProperties())
+                // java.time as ISO-8601 text both ways ("2026-12-31", "2026-12-31T23:59:30Z",
+                // "PT30S"), and an offset kept as the client sent it rather than moved to UTC.
+                .addModule(new JavaTimeModule())
+                // Optional<T> components read and written as the value or null.
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build());
     }
 
