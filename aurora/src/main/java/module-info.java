@@ -25,6 +25,7 @@ module dev.aurora {
     exports dev.aurora.annotation;
     exports dev.aurora.config;
     exports dev.aurora.error;
+    exports dev.aurora.form;
     exports dev.aurora.handler;
     exports dev.aurora.health;
     exports dev.aurora.middleware;

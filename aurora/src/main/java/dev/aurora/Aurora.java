@@ -60,6 +60,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private final ServerCounters counters = new ServerCounters();
     private ObjectMapper objectMapper;
     private JsonConfig jsonConfig = JsonConfig.defaults();
+    private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
     private MicrometerMetrics metrics;
@@ -257,6 +258,19 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
+     * Sets how request bodies are read as forms ({@code ctx.form()}, {@code ctx.formStream()}):
+     * part counts, field and file sizes, when files go to temporary files and where (see
+     * {@link FormConfig} for the defaults).
+     *
+     * @param config the form configuration
+     * @return this application
+     */
+    public Aurora forms(FormConfig config) {
+        Objects.requireNonNull(config, "config");
+        return register(() -> formConfig = config);
+    }
+
+    /**
      * Turns on the access log on the logger {@code dev.aurora.access}: see
      * {@link #accessLog(String)}.
      *
@@ -357,7 +371,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         });
         JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
-                requestLogging);
+                formConfig, requestLogging);
     }
 
     /**

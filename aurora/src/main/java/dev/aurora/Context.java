@@ -1,5 +1,7 @@
 package dev.aurora;
 
+import dev.aurora.form.Form;
+import dev.aurora.form.FormStream;
 import dev.aurora.internal.controller.RequestValues;
 import dev.aurora.sse.SseEmitter;
 import dev.aurora.sse.SseHandler;
@@ -212,6 +214,31 @@ public interface Context {
      * @return the body stream; at end of body it returns -1
      */
     InputStream bodyStream();
+
+    /**
+     * Reads the body as a form, {@code application/x-www-form-urlencoded} or
+     * {@code multipart/form-data}, with the application's {@link FormConfig} limits; read once,
+     * the same form on later calls. Files above the memory threshold wait in temporary files,
+     * deleted when the request ends however it ends (an exception, a client that went away).
+     *
+     * @return the form's fields and files
+     * @throws dev.aurora.error.UnsupportedMediaTypeException ({@code 415}, with {@code Accept-Post}
+     *     or {@code Accept-Patch}) when the body is not a form
+     * @throws dev.aurora.error.PayloadTooLargeException ({@code 413}) past a form or body limit,
+     *     naming it
+     * @throws dev.aurora.error.BadRequestException ({@code 400}) for a malformed body
+     */
+    Form form();
+
+    /**
+     * Reads the body as a form part by part, for uploads that should go straight where they belong
+     * without being held in memory or spooled: see {@link FormStream}. Use either this or
+     * {@link #form()} for one request, not both.
+     *
+     * @return the form's parts, read as the handler asks for them
+     * @throws dev.aurora.error.UnsupportedMediaTypeException ({@code 415}) when the body is not a form
+     */
+    FormStream formStream();
 
     /**
      * Sets the response status (200 by default).

@@ -111,6 +111,16 @@ public final class TestRequest {
     }
 
     /**
+     * Sets the body to a {@code multipart/form-data} form, with its boundary in {@code Content-Type}.
+     *
+     * @param form the parts
+     * @return this request
+     */
+    public TestRequest multipart(Multipart form) {
+        return body(form.toBytes(), form.contentType());
+    }
+
+    /**
      * Sends the request (on a connection of its own, or on the {@link TestConnection} that made
      * it), stores the response's cookies in the client's jar and returns the response.
      *

@@ -201,6 +201,8 @@ public class MiddlewareChainBenchmark {
         @Override public <T> T bodyAs(Class<T> type) { throw unsupported(); }
         @Override public <T> T bodyAs(Type type) { throw unsupported(); }
         @Override public InputStream bodyStream() { throw unsupported(); }
+        @Override public dev.aurora.form.Form form() { throw unsupported(); }
+        @Override public dev.aurora.form.FormStream formStream() { throw unsupported(); }
         @Override public Context header(String name, String value) { throw unsupported(); }
         @Override public void send(String body) { throw unsupported(); }
         @Override public void send(byte[] body) { throw unsupported(); }

@@ -168,6 +168,7 @@ public final class Connection implements Runnable {
             server.dispatcher().dispatch(exchange);
             keep = finish(exchange);
         } finally {
+            exchange.end();
             countBytes(true);
             if (observer != null) {
                 observer.observe(head.method(), exchange.routePattern(), exchange.status(), System.nanoTime() - started);

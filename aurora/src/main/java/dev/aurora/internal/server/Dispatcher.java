@@ -9,6 +9,7 @@ import dev.aurora.error.MethodNotAllowedException;
 import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.RequestHead;
+import dev.aurora.FormConfig;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.observe.RequestLogging;
@@ -38,6 +39,7 @@ public final class Dispatcher {
     private final RouteTree<Handler> tree;
     private final TrailingSlash trailingSlash;
     private final JsonCodec json;
+    private final FormConfig forms;
     private final Failures failures;
     private final Handler notFound;
     private final Handler notAllowed;
@@ -54,11 +56,12 @@ public final class Dispatcher {
      */
     public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
             Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json,
-            RequestLogging logging) {
+            FormConfig forms, RequestLogging logging) {
         this.tree = tree;
         this.logging = logging;
         this.trailingSlash = trailingSlash;
         this.json = json;
+        this.forms = forms;
         this.failures = new Failures(exceptionHandlers, json);
         this.notFound = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
                 new NotFoundException("No route matches " + ctx.path()), false));
@@ -75,6 +78,10 @@ public final class Dispatcher {
 
     JsonCodec json() {
         return json;
+    }
+
+    FormConfig forms() {
+        return forms;
     }
 
     RequestLogging logging() {

@@ -3,7 +3,12 @@ package dev.aurora.internal.server;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
+import dev.aurora.form.Form;
+import dev.aurora.form.FormStream;
+import dev.aurora.internal.form.FormReading;
+import dev.aurora.internal.form.ReceivedForm;
 import dev.aurora.internal.http.FileBody;
+import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.http.RequestBody;
@@ -28,6 +33,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -79,6 +85,9 @@ final class Exchange implements Context {
     private TraceParent traceParent;
     private boolean traceParsed;
     private String remoteHost;
+    /** The request's form, once read whole, and its temporary files. */
+    private ReceivedForm form;
+    private FormStream formStream;
 
     /** An exchange serving no connection yet ({@link #bind} gives it one). */
     Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
@@ -327,6 +336,46 @@ final class Exchange implements Context {
     @Override
     public InputStream bodyStream() {
         return body.stream();
+    }
+
+    @Override
+    public Form form() {
+        if (form == null) {
+            if (formStream != null) {
+                throw new IllegalStateException("The form is being read with formStream()");
+            }
+            try {
+                form = ReceivedForm.read(openForm(), server.forms());
+            } catch (SocketTimeoutException e) {
+                throw new ProtocolException(408, "Request body timed out");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public FormStream formStream() {
+        if (form != null || formStream != null) {
+            throw new IllegalStateException("The form was already read");
+        }
+        formStream = openForm();
+        return formStream;
+    }
+
+    private FormStream openForm() {
+        return FormReading.open(header("Content-Type"), method(), body.stream(), server.forms());
+    }
+
+    /** Ends the request's share of the exchange: deletes the temporary files of its form, if any. */
+    void end() {
+        ReceivedForm f = form;
+        form = null;
+        formStream = null;
+        if (f != null) {
+            f.close();
+        }
     }
 
     // ---- Context: the response ----

@@ -1,6 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
+import dev.aurora.FormConfig;
 import dev.aurora.internal.json.JsonCodec;
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.mem.BufferPool;
@@ -107,6 +108,10 @@ public final class ServerRuntime {
 
     JsonCodec json() {
         return dispatcher.json();
+    }
+
+    FormConfig forms() {
+        return dispatcher.forms();
     }
 
     /** The open Server-Sent Events streams, closed by {@link #stop}. */

@@ -206,6 +206,21 @@ final class FakeContext implements Context {
     }
 
     @Override
+    public dev.aurora.form.Form form() {
+        try {
+            return dev.aurora.internal.form.ReceivedForm.read(formStream(), dev.aurora.FormConfig.defaults());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public dev.aurora.form.FormStream formStream() {
+        return dev.aurora.internal.form.FormReading.open(header("Content-Type"), method(), bodyStream(),
+                dev.aurora.FormConfig.defaults());
+    }
+
+    @Override
     public Context status(int code) {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("status must be 200-599: " + code);

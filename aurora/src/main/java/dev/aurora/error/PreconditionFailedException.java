@@ -1,0 +1,24 @@
+package dev.aurora.error;
+
+import java.util.Map;
+
+/** {@code 412}: a precondition of the request ({@code If-Match}, {@code If-Unmodified-Since}, ...)
+ * does not hold for the current state of the resource. */
+public class PreconditionFailedException extends HttpException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message a short, client-safe explanation
+     */
+    public PreconditionFailedException(String message) {
+        super(412, message);
+    }
+
+    /**
+     * @param message a short, client-safe explanation
+     * @param details extension members for the problem body
+     */
+    public PreconditionFailedException(String message, Map<String, ?> details) {
+        super(412, message, details);
+    }
+}

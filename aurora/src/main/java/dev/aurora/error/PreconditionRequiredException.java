@@ -1,0 +1,24 @@
+package dev.aurora.error;
+
+import java.util.Map;
+
+/** {@code 428}: the route only changes the resource under a precondition (RFC 6585): send
+ * {@code If-Match} with the {@code ETag} last read. */
+public class PreconditionRequiredException extends HttpException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message a short, client-safe explanation
+     */
+    public PreconditionRequiredException(String message) {
+        super(428, message);
+    }
+
+    /**
+     * @param message a short, client-safe explanation
+     * @param details extension members for the problem body
+     */
+    public PreconditionRequiredException(String message, Map<String, ?> details) {
+        super(428, message, details);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.aurora.internal.form;
+
+import dev.aurora.error.PayloadTooLargeException;
+import dev.aurora.form.FormPart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What every form part shares: its names, its type and the limit its bytes count against, the
+ * field's text value and streaming into a file. The bytes come from {@link #inputStream()}.
+ */
+abstract class StreamedPart implements FormPart {
+    private static final int COPY_BUFFER = 8192;
+
+    private final String name;
+    private final String submittedFilename;
+    private final String contentType;
+    /** Bytes the part may have: the field or the file limit. */
+    final long limit;
+
+    StreamedPart(String name, String submittedFilename, String contentType, long limit) {
+        this.name = name;
+        this.submittedFilename = submittedFilename;
+        this.contentType = contentType != null ? contentType
+                : submittedFilename != null ? "application/octet-stream" : "text/plain";
+        this.limit = limit;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean isFile() {
+        return submittedFilename != null;
+    }
+
+    @Override
+    public String filename() {
+        return submittedFilename == null ? null : SafeFilename.of(submittedFilename);
+    }
+
+    @Override
+    public String submittedFilename() {
+        return submittedFilename;
+    }
+
+    @Override
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The 413 for a part that went past {@link #limit}. */
+    PayloadTooLargeException tooLarge() {
+        return isFile()
+                ? new PayloadTooLargeException("File '" + name + "' larger than " + limit + " bytes")
+                : new PayloadTooLargeException("Field '" + name + "' longer than " + limit + " bytes");
+    }
+
+    @Override
+    public String value() throws IOException {
+        return new String(inputStream().readAllBytes(), charset());
+    }
+
+    @Override
+    public long saveTo(Path target) throws IOException {
+        boolean done = false;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            long n = copy(inputStream(), out);
+            done = true;
+            return n;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(target);
+            }
+        }
+    }
+
+    static long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    /** The part's {@code charset} parameter when the JDK knows it, else UTF-8 (what browsers send). */
+    private Charset charset() {
+        String name = HeaderValue.parse(contentType).parameter("charset");
+        if (name != null) {
+            try {
+                return Charset.forName(name);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // Fall through: a field's bytes are far more likely UTF-8 than unreadable.
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}
