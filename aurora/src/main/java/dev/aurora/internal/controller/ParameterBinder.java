@@ -9,9 +9,11 @@ import dev.aurora.error.BadRequestException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -98,6 +100,15 @@ final class ParameterBinder {
     private static ArgumentResolver query(Query a, Parameter p, String label, String site) {
         String name = nonEmpty(a.value(), "@Query", label, site);
         ValueConverter converter = converter(p, "Query parameter " + name, "@Query", label, site);
+        if (optional(p)) {
+            if (!Query.REQUIRED.equals(a.defaultValue())) {
+                throw ControllerRoutes.invalid(site, label + " is Optional and has a defaultValue; use one or the other");
+            }
+            return ctx -> {
+                String value = ctx.query(name);
+                return value == null ? Optional.empty() : Optional.of(converter.convert(value));
+            };
+        }
         if (Query.REQUIRED.equals(a.defaultValue())) {
             String missing = "Missing query parameter " + name;
             return ctx -> {
@@ -125,6 +136,12 @@ final class ParameterBinder {
     private static ArgumentResolver header(Header a, Parameter p, String label, String site) {
         String name = nonEmpty(a.value(), "@Header", label, site);
         ValueConverter converter = converter(p, "Header " + name, "@Header", label, site);
+        if (optional(p)) {
+            return ctx -> {
+                String value = ctx.header(name);
+                return value == null ? Optional.empty() : Optional.of(converter.convert(value));
+            };
+        }
         String missing = "Missing header " + name;
         return ctx -> {
             String value = ctx.header(name);
@@ -152,12 +169,25 @@ final class ParameterBinder {
 
     private static ValueConverter converter(Parameter p, String clientLabel, String annotation, String label,
             String site) {
-        ValueConverter converter = ValueConverter.of(p.getType(), clientLabel);
+        Class<?> type = p.getType();
+        if (optional(p)) {
+            // Optional<T>: T converts; a raw Optional or a wildcard has no T to convert to.
+            if (!(p.getParameterizedType() instanceof ParameterizedType pt)
+                    || !(pt.getActualTypeArguments()[0] instanceof Class<?> element)) {
+                throw ControllerRoutes.invalid(site, label + " is an Optional without a concrete type argument");
+            }
+            type = element;
+        }
+        ValueConverter converter = ValueConverter.of(type, clientLabel);
         if (converter == null) {
             throw ControllerRoutes.invalid(site, label + " has a type that " + annotation + " cannot convert to;"
                     + " use " + ValueConverter.SUPPORTED);
         }
         return converter;
+    }
+
+    private static boolean optional(Parameter p) {
+        return p.getType() == Optional.class;
     }
 
     private static String nonEmpty(String name, String annotation, String label, String site) {

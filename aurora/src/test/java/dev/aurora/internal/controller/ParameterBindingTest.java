@@ -16,6 +16,7 @@ import dev.aurora.annotation.Query;
 import dev.aurora.error.BadRequestException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Path parameters, query parameters, headers, the body and the context reach the method's parameters. */
@@ -52,6 +53,11 @@ class ParameterBindingTest {
         @Get("/me")
         String header(@Header("X-Token") String token) {
             return "token " + token;
+        }
+
+        @Get("/optional")
+        String optional(@Header("X-Request-Id") Optional<String> requestId, @Query("limit") Optional<Integer> limit) {
+            return requestId.orElse("-") + "/" + limit.map(l -> l + 1).map(String::valueOf).orElse("none");
         }
 
         @Post
@@ -131,6 +137,17 @@ class ParameterBindingTest {
         BadRequestException e = assertThrows(BadRequestException.class,
                 () -> call("GET", "/users/me", new FakeContext()));
         assertEquals("Missing header X-Token", e.getMessage());
+    }
+
+    @Test
+    void optionalHeadersAndQueriesAreEmptyWhenAbsentAndConvertedWhenSent() throws Exception {
+        assertEquals("-/none", call("GET", "/users/optional", new FakeContext()).text());
+        FakeContext both = new FakeContext().withHeader("X-Request-Id", "r-1").withQuery("limit", "9");
+        assertEquals("r-1/10", call("GET", "/users/optional", both).text());
+        BadRequestException e = assertThrows(BadRequestException.class,
+                () -> call("GET", "/users/optional", new FakeContext().withQuery("limit", "many")));
+        assertEquals(400, e.status());
+        assertEquals("Query parameter limit must be an int", e.getMessage());
     }
 
     @Test
