@@ -11,18 +11,14 @@ import java.nio.file.StandardCopyOption;
 
 /** An uploaded file held in memory, or in a temporary file that {@link #delete()} removes. */
 final class ReceivedFile implements FormFile {
-    private final String name;
-    private final String submittedFilename;
-    private final String contentType;
+    private final PartHeaders headers;
     private final long size;
     private final byte[] memory;
     /** The temporary file; null once it was moved away or deleted, or for a file in memory. */
     private Path spooled;
 
     ReceivedFile(StreamedPart part, byte[] memory, Path spooled, long size) {
-        this.name = part.name();
-        this.submittedFilename = part.submittedFilename();
-        this.contentType = part.contentType();
+        this.headers = part.headers;
         this.memory = memory;
         this.spooled = spooled;
         this.size = size;
@@ -30,22 +26,22 @@ final class ReceivedFile implements FormFile {
 
     @Override
     public String name() {
-        return name;
+        return headers.name();
     }
 
     @Override
     public String filename() {
-        return SafeFilename.of(submittedFilename);
+        return headers.filename();
     }
 
     @Override
     public String submittedFilename() {
-        return submittedFilename;
+        return headers.submittedFilename();
     }
 
     @Override
     public String contentType() {
-        return contentType;
+        return headers.contentType();
     }
 
     @Override
@@ -82,7 +78,7 @@ final class ReceivedFile implements FormFile {
 
     private Path file() {
         if (spooled == null) {
-            throw new IllegalStateException("The upload '" + name + "' was already moved by saveTo");
+            throw new IllegalStateException("The upload '" + headers.name() + "' was already moved by saveTo");
         }
         return spooled;
     }

@@ -62,7 +62,7 @@ public final class ReceivedForm implements Form, AutoCloseable {
         long size;
         try (OutputStream out = Files.newOutputStream(temp)) {
             out.write(head);
-            size = head.length + StreamedPart.copy(in, out);
+            size = head.length + in.transferTo(out);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;

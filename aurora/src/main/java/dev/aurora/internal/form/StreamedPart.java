@@ -17,52 +17,45 @@ import java.nio.file.Path;
  * field's text value and streaming into a file. The bytes come from {@link #inputStream()}.
  */
 abstract class StreamedPart implements FormPart {
-    private static final int COPY_BUFFER = 8192;
-
-    private final String name;
-    private final String submittedFilename;
-    private final String contentType;
+    final PartHeaders headers;
     /** Bytes the part may have: the field or the file limit. */
     final long limit;
 
     StreamedPart(String name, String submittedFilename, String contentType, long limit) {
-        this.name = name;
-        this.submittedFilename = submittedFilename;
-        this.contentType = contentType != null ? contentType
-                : submittedFilename != null ? "application/octet-stream" : "text/plain";
+        this.headers = PartHeaders.of(name, submittedFilename, contentType);
         this.limit = limit;
     }
 
     @Override
     public String name() {
-        return name;
+        return headers.name();
     }
 
     @Override
     public boolean isFile() {
-        return submittedFilename != null;
+        return headers.submittedFilename() != null;
     }
 
     @Override
     public String filename() {
-        return submittedFilename == null ? null : SafeFilename.of(submittedFilename);
+        return headers.filename();
     }
 
     @Override
     public String submittedFilename() {
-        return submittedFilename;
+        return headers.submittedFilename();
     }
 
     @Override
     public String contentType() {
-        return contentType;
+        return headers.contentType();
     }
 
     /** The 413 for a part that went past {@link #limit}. */
     PayloadTooLargeException tooLarge() {
         return isFile()
-                ? new PayloadTooLargeException("File '" + name + "' larger than " + limit + " bytes")
-                : new PayloadTooLargeException("Field '" + name + "' longer than " + limit + " bytes");
+                ? new PayloadTooLargeException("File '" + name() + "' larger than " + limit + " bytes")
+                : new PayloadTooLargeException("Field '" + name() + "' longer than " + limit + " bytes");
     }
 
     @Override
@@ -74,7 +67,7 @@ abstract class StreamedPart implements FormPart {
     public long saveTo(Path target) throws IOException {
         boolean done = false;
         try (OutputStream out = Files.newOutputStream(target)) {
-            long n = copy(inputStream(), out);
+            long n = inputStream().transferTo(out);
             done = true;
             return n;
         } finally {
@@ -84,19 +77,9 @@ abstract class StreamedPart implements FormPart {
         }
     }
 
-    static long copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return total;
-    }
-
     /** The part's {@code charset} parameter when the JDK knows it, else UTF-8 (what browsers send). */
     private Charset charset() {
-        String name = HeaderValue.parse(contentType).parameter("charset");
+        String name = HeaderValue.parse(contentType()).parameter("charset");
         if (name != null) {
             try {
                 return Charset.forName(name);
