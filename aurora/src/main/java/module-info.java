@@ -28,6 +28,7 @@ module dev.aurora {
     exports dev.aurora.form;
     exports dev.aurora.handler;
     exports dev.aurora.health;
+    exports dev.aurora.json;
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
     exports dev.aurora.sse;

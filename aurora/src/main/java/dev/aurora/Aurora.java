@@ -1,13 +1,12 @@
 package dev.aurora;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.Configuration;
 import dev.aurora.health.HealthCheck;
 import dev.aurora.health.HealthConfig;
 import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
 import dev.aurora.internal.load.ConcurrencyLimit;
 import dev.aurora.internal.observe.MicrometerMetrics;
 import dev.aurora.internal.observe.RequestLogging;
@@ -18,6 +17,8 @@ import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.Lifecycle;
 import dev.aurora.internal.server.ServerRuntime;
+import dev.aurora.json.JacksonCodec;
+import dev.aurora.json.JsonCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private final HealthEndpoints health = new HealthEndpoints();
     /** The server's counters, for the application's whole life (they outlive a runtime). */
     private final ServerCounters counters = new ServerCounters();
-    private ObjectMapper objectMapper;
+    /** Null for the default, built from {@link #jsonConfig} on first use. */
+    private JsonCodec jsonCodec;
     private JsonConfig jsonConfig = JsonConfig.defaults();
     private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
@@ -230,24 +232,26 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * Sets the Jackson mapper used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)} and error
-     * bodies. Without one, Aurora builds a mapper from {@link #json(JsonConfig)}: Jackson's defaults
-     * (unknown properties are refused) with safe read limits; a body over a limit gets {@code 400}
-     * naming the limit. A mapper given here takes precedence over that configuration and keeps its
-     * own {@code StreamReadConstraints}.
+     * Sets the JSON codec used by {@code ctx.json(...)}, {@code ctx.bodyAs(...)}, {@code @Body},
+     * {@link Validated#body}, problem bodies and the test client. Without one, Aurora uses {@link
+     * JacksonCodec#of(JsonConfig)} with the configuration of {@link #json(JsonConfig)}; to add
+     * Jackson modules or features and keep Aurora's read limits, pass {@link
+     * JacksonCodec#of(JsonConfig, java.util.function.Consumer)}.
      *
-     * @param mapper a configured mapper; it must not be reconfigured after start
+     * @param codec the codec; thread-safe
      * @return this application
      */
-    public Aurora jsonMapper(ObjectMapper mapper) {
-        Objects.requireNonNull(mapper, "mapper");
-        return register(() -> objectMapper = mapper);
+    public Aurora json(JsonCodec codec) {
+        Objects.requireNonNull(codec, "codec");
+        return register(() -> jsonCodec = codec);
     }
 
     /**
-     * Sets how request bodies are read as JSON: unknown properties and the parser's limits (see
-     * {@link JsonConfig} for the defaults). Ignored if a mapper is set with {@link #jsonMapper}.
-     * The mapper is built at start; with the defaults, every application shares one.
+     * Sets how request bodies are read as JSON: unknown properties, the parser's limits and
+     * whether coercions are refused (see {@link JsonConfig} for the defaults). The limits configure
+     * the default codec; a codec set with {@link #json(JsonCodec)} keeps its own, while {@code
+     * strictTypes} applies to either. With the defaults, every application shares one codec, built
+     * on first use.
      *
      * @param config the JSON configuration
      * @return this application
@@ -255,6 +259,18 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     public Aurora json(JsonConfig config) {
         Objects.requireNonNull(config, "config");
         return register(() -> jsonConfig = config);
+    }
+
+    /**
+     * The codec this application reads and writes JSON with: the one set with {@link
+     * #json(JsonCodec)}, else the default for its {@link JsonConfig}. The test client reads
+     * responses with it, so {@code response.json(Book.class)} reads what the application wrote.
+     *
+     * @return the codec
+     */
+    public JsonCodec jsonCodec() {
+        JsonCodec codec = jsonCodec;
+        return codec != null ? codec : JacksonCodec.of(jsonConfig);
     }
 
     /**
@@ -369,7 +385,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
             Handler chain = MiddlewareChain.compose(middleware, handler);
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
-        JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
+        AppJson json = new AppJson(jsonCodec(), jsonConfig.strictTypes());
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
                 formConfig, requestLogging);
     }

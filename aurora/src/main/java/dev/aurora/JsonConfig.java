@@ -3,7 +3,9 @@ package dev.aurora;
 /**
  * How the application reads JSON request bodies ({@code ctx.bodyAs(...)}, controller {@code @Body}
  * parameters, {@link Validated#body}), without building a Jackson mapper yourself. Set it with
- * {@link Aurora#json(JsonConfig)}; a mapper given to {@link Aurora#jsonMapper} takes precedence.
+ * {@link Aurora#json(JsonConfig)}. The limits configure the default codec ({@link
+ * dev.aurora.json.JacksonCodec}); a codec given to {@link Aurora#json(dev.aurora.json.JsonCodec)}
+ * keeps its own, and {@code strictTypes} applies to either.
  *
  * <pre>{@code
  * Aurora app = Aurora.create().json(JsonConfig.defaults()
@@ -25,6 +27,7 @@ package dev.aurora;
  * <tr><td>{@code maxNameLength}</td><td>1024</td><td>Characters of one field name at most.</td></tr>
  * <tr><td>{@code maxTokenCount}</td><td>1,000,000</td><td>Tokens (values, brackets, names) of one document at most.</td></tr>
  * <tr><td>{@code maxDocumentLength}</td><td>{@code Long.MAX_VALUE}: no limit of its own</td><td>Bytes of one JSON body at most ({@code 413}).</td></tr>
+ * <tr><td>{@code strictTypes}</td><td>{@code false}</td><td>{@code ctx.bodyAs} and {@code @Body} refuse coercions as {@link dev.aurora.json.JsonCodec#readStrict} lists ({@code "year": 1.5} for an {@code int}, {@code 123} for a {@code String}); {@link Validated#body} always does.</td></tr>
  * </table>
  *
  * @param failOnUnknownProperties whether a field the target type does not declare is refused
@@ -35,6 +38,8 @@ package dev.aurora;
  * @param maxTokenCount tokens of one document at most, at least 1
  * @param maxDocumentLength bytes of one JSON body at most, at least 1; {@code Long.MAX_VALUE} leaves
  *     the bound to {@link ServerConfig#maxBodySize()}
+ * @param strictTypes whether {@code ctx.bodyAs} and controller {@code @Body} parameters refuse
+ *     coercions; this applies whichever {@link dev.aurora.json.JsonCodec} the application uses
  */
 public record JsonConfig(
         boolean failOnUnknownProperties,
@@ -43,7 +48,8 @@ public record JsonConfig(
         int maxStringLength,
         int maxNameLength,
         long maxTokenCount,
-        long maxDocumentLength) {
+        long maxDocumentLength,
+        boolean strictTypes) {
 
     /**
      * Jackson's data binding recurses once per level for maps, lists and objects; far beyond this
@@ -66,7 +72,9 @@ public record JsonConfig(
             1_000_000,
             // maxBodySize (10 MiB by default) already bounds every body; a second, smaller number
             // is for applications that accept large uploads but want small JSON documents.
-            Long.MAX_VALUE);
+            Long.MAX_VALUE,
+            // Jackson's coercions are what most clients expect of ctx.bodyAs; Validated.body is strict.
+            false);
 
     /** Checks every limit; the message starts with the component's name. */
     public JsonConfig {
@@ -88,7 +96,7 @@ public record JsonConfig(
      * @return a copy with {@code failOnUnknownProperties} replaced
      */
     public JsonConfig withFailOnUnknownProperties(boolean failOnUnknownProperties) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -96,7 +104,7 @@ public record JsonConfig(
      * @return a copy with {@code maxNestingDepth} replaced
      */
     public JsonConfig withMaxNestingDepth(int maxNestingDepth) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -104,7 +112,7 @@ public record JsonConfig(
      * @return a copy with {@code maxNumberLength} replaced
      */
     public JsonConfig withMaxNumberLength(int maxNumberLength) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -112,7 +120,7 @@ public record JsonConfig(
      * @return a copy with {@code maxStringLength} replaced
      */
     public JsonConfig withMaxStringLength(int maxStringLength) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -120,7 +128,7 @@ public record JsonConfig(
      * @return a copy with {@code maxNameLength} replaced
      */
     public JsonConfig withMaxNameLength(int maxNameLength) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -128,7 +136,7 @@ public record JsonConfig(
      * @return a copy with {@code maxTokenCount} replaced
      */
     public JsonConfig withMaxTokenCount(long maxTokenCount) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
@@ -137,7 +145,15 @@ public record JsonConfig(
      * @return a copy with {@code maxDocumentLength} replaced
      */
     public JsonConfig withMaxDocumentLength(long maxDocumentLength) {
-        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength);
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
+    }
+
+    /**
+     * @param strictTypes whether {@code ctx.bodyAs} and {@code @Body} refuse coercions
+     * @return a copy with {@code strictTypes} replaced
+     */
+    public JsonConfig withStrictTypes(boolean strictTypes) {
+        return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     private static void check(String field, long value, long max) {

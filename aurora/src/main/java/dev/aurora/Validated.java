@@ -1,6 +1,7 @@
 package dev.aurora;
 
 import dev.aurora.internal.controller.QueryRecordBinder;
+import dev.aurora.internal.server.ExchangeAccess;
 import dev.aurora.schema.Schema;
 import dev.aurora.schema.ValidationException;
 import dev.aurora.schema.Violation;
@@ -47,10 +48,13 @@ public final class Validated<T> implements Middleware {
     }
 
     /**
-     * Validates the JSON request body, read like {@link Context#bodyAs(Class)}: the application's
-     * JSON configuration applies, malformed JSON and unknown fields are a {@code 400} naming line
-     * and column, and the bound value is checked against its schema annotations. An empty body or
-     * a JSON {@code null} is a {@code required} violation at {@code ""}.
+     * Validates the JSON request body, read like {@link Context#bodyAs(Class)} but strictly: no
+     * coercions ({@link dev.aurora.json.JsonCodec#readStrict}), so {@code "year": 1.5} for an
+     * {@code int} or {@code 123} for a {@code String} is a {@code type} violation at its JSON
+     * Pointer, as an unknown field is an {@code unknown} one. Malformed JSON is a {@code 400}
+     * naming line and column; a {@code Content-Type} other than JSON a {@code 415}. The bound value
+     * is then checked against its schema annotations. An empty body or a JSON {@code null} is a
+     * {@code required} violation at {@code ""}.
      *
      * @param type the class to bind to
      * @param <T> the body type
@@ -61,7 +65,7 @@ public final class Validated<T> implements Middleware {
         Objects.requireNonNull(type, "type");
         Schema.of(type); // annotation misuse fails here, at registration
         return new Validated<>(type, "body", ctx -> {
-            T value = ctx.body().length == 0 ? null : ctx.bodyAs(type);
+            T value = ctx.body().length == 0 ? null : ExchangeAccess.strictBody(ctx, type);
             if (value == null) {
                 throw new ValidationException(List.of(new Violation("", "required", "a JSON body is required")));
             }

@@ -65,7 +65,8 @@ class JsonConfigTest {
                 Arguments.of("maxStringLength", (UnaryOperator<JsonConfig>) c -> c.withMaxStringLength(10)),
                 Arguments.of("maxNameLength", (UnaryOperator<JsonConfig>) c -> c.withMaxNameLength(10)),
                 Arguments.of("maxTokenCount", (UnaryOperator<JsonConfig>) c -> c.withMaxTokenCount(10)),
-                Arguments.of("maxDocumentLength", (UnaryOperator<JsonConfig>) c -> c.withMaxDocumentLength(10)));
+                Arguments.of("maxDocumentLength", (UnaryOperator<JsonConfig>) c -> c.withMaxDocumentLength(10)),
+                Arguments.of("strictTypes", (UnaryOperator<JsonConfig>) c -> c.withStrictTypes(true)));
     }
 
     @ParameterizedTest(name = "with {0}")
@@ -87,6 +88,6 @@ class JsonConfigTest {
         } finally {
             app.stop();
         }
-        assertThrows(NullPointerException.class, () -> Aurora.create().json(null));
+        assertThrows(NullPointerException.class, () -> Aurora.create().json((JsonConfig) null));
     }
 }

@@ -38,10 +38,13 @@ import java.util.Objects;
 public final class AuroraTestClient implements TestTarget, AutoCloseable {
     private final Transport transport;
     private final CookieJar cookies = new CookieJar();
-    private final RequestSender sender = new RequestSender(this::send, false);
+    private final Aurora app;
+    private final RequestSender sender;
 
-    private AuroraTestClient(Transport transport) {
+    private AuroraTestClient(Transport transport, Aurora app) {
         this.transport = transport;
+        this.app = app;
+        this.sender = new RequestSender(this::send, false, app::jsonCodec);
     }
 
     /**
@@ -52,7 +55,7 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
      * @return the client; {@link #close()} does nothing
      */
     public static AuroraTestClient of(Aurora app) {
-        return new AuroraTestClient(new InProcessTransport(Objects.requireNonNull(app, "app")));
+        return new AuroraTestClient(new InProcessTransport(Objects.requireNonNull(app, "app")), app);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
      * @throws IllegalStateException if the application cannot be started (e.g. it was stopped)
      */
     public static AuroraTestClient http(Aurora app) {
-        return new AuroraTestClient(new LoopbackTransport(Objects.requireNonNull(app, "app")));
+        return new AuroraTestClient(new LoopbackTransport(Objects.requireNonNull(app, "app")), app);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
      */
     public TestConnection connect() {
         try {
-            return new TestConnection(transport.connect(), cookies);
+            return new TestConnection(transport.connect(), cookies, app::jsonCodec);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,7 +167,7 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
 
     private TestResponse send(TestRequest request) {
         byte[] answer = exchange(request.toBytes(cookies.header(request.path())));
-        TestResponse response = ResponseParser.parseOne(answer, request.isHead());
+        TestResponse response = ResponseParser.parseOne(answer, request.isHead()).readingJsonWith(app.jsonCodec());
         cookies.update(request.path(), response);
         return response;
     }

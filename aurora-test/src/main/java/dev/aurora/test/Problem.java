@@ -20,4 +20,31 @@ public record Problem(String type, String title, int status, String detail, Stri
         extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(extensions));
     }
+
+    /**
+     * The {@code errors} member of a validation problem, as Aurora writes it for schema violations
+     * and for JSON bodies with a member of the wrong type or an unknown one.
+     *
+     * @return each entry's {@code pointer}, {@code code} and {@code message}, in body order; empty
+     *     if there is no {@code errors} member
+     * @throws AssertionError if {@code errors} is not an array of such objects
+     */
+    public java.util.List<dev.aurora.schema.Violation> violations() {
+        Object errors = extensions.get("errors");
+        if (errors == null) {
+            return java.util.List.of();
+        }
+        if (!(errors instanceof java.util.List<?> list)) {
+            throw new AssertionError("errors is not an array: " + errors);
+        }
+        java.util.List<dev.aurora.schema.Violation> violations = new java.util.ArrayList<>(list.size());
+        for (Object e : list) {
+            if (!(e instanceof Map<?, ?> m) || !(m.get("pointer") instanceof String pointer)
+                    || !(m.get("code") instanceof String code) || !(m.get("message") instanceof String message)) {
+                throw new AssertionError("errors entry without pointer, code and message: " + e);
+            }
+            violations.add(new dev.aurora.schema.Violation(pointer, code, message));
+        }
+        return violations;
+    }
 }

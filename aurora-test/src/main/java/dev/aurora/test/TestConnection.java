@@ -1,7 +1,9 @@
 package dev.aurora.test;
 
+import dev.aurora.json.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * One connection to the application that stays open across requests (HTTP/1.1 keep-alive), from
@@ -23,11 +25,14 @@ import java.io.UncheckedIOException;
 public final class TestConnection implements TestTarget, AutoCloseable {
     private final Transport.Channel channel;
     private final CookieJar cookies;
-    private final RequestSender sender = new RequestSender(this::send, true);
+    private final Supplier<JsonCodec> json;
+    private final RequestSender sender;
 
-    TestConnection(Transport.Channel channel, CookieJar cookies) {
+    TestConnection(Transport.Channel channel, CookieJar cookies, Supplier<JsonCodec> json) {
         this.channel = channel;
         this.cookies = cookies;
+        this.json = json;
+        this.sender = new RequestSender(this::send, true, json);
     }
 
     @Override
@@ -42,6 +47,7 @@ public final class TestConnection implements TestTarget, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        response = response.readingJsonWith(json.get());
         cookies.update(request.path(), response);
         return response;
     }

@@ -1,7 +1,8 @@
 package dev.aurora.test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aurora.Aurora;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,18 +64,20 @@ public final class TestRequest {
     }
 
     /**
-     * Sets the body to {@code value} written as JSON with Jackson, with
-     * {@code Content-Type: application/json}.
+     * Sets the body to {@code value} written as JSON with the application's codec ({@link
+     * Aurora#jsonCodec()}), with {@code Content-Type: application/json}.
      *
      * @param value the value to write
      * @return this request
      */
     public TestRequest json(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return body(Json.MAPPER.writeValueAsBytes(value), "application/json");
-        } catch (JsonProcessingException e) {
+            sender.json().get().write(value, out);
+        } catch (IOException e) {
             throw new IllegalArgumentException("Cannot write as JSON: " + value, e);
         }
+        return body(out.toByteArray(), "application/json");
     }
 
     /**

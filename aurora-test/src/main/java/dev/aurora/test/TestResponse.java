@@ -3,7 +3,11 @@ package dev.aurora.test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurora.json.JacksonCodec;
+import dev.aurora.json.JsonCodec;
+import dev.aurora.json.JsonReadException;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +30,7 @@ public final class TestResponse {
     private final String reason;
     private final List<Map.Entry<String, String>> headers;
     private final byte[] body;
+    private final JsonCodec json;
 
     /**
      * @param version the protocol version of the status line, e.g. {@code HTTP/1.1}
@@ -41,6 +46,21 @@ public final class TestResponse {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.headers = List.copyOf(headers);
         this.body = body.clone();
+        this.json = JacksonCodec.defaults();
+    }
+
+    private TestResponse(TestResponse response, JsonCodec json) {
+        this.version = response.version;
+        this.status = response.status;
+        this.reason = response.reason;
+        this.headers = response.headers;
+        this.body = response.body;
+        this.json = json;
+    }
+
+    /** @return this response, reading its JSON with {@code codec} (the application's) */
+    TestResponse readingJsonWith(JsonCodec codec) {
+        return codec == json ? this : new TestResponse(this, codec);
     }
 
     /** @return the status code */
@@ -113,29 +133,29 @@ public final class TestResponse {
     /**
      * @param type the type to read the JSON body as
      * @param <T> that type
-     * @return the body read with Jackson
+     * @return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})
      * @throws IllegalStateException if the body is not JSON of that shape (message includes the response)
      */
     public <T> T json(Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(body, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("Body is not JSON as " + type.getName() + ": " + e.getMessage()
-                    + "\n" + describe(), e);
-        }
+        return json(type, type.getName());
     }
 
     /**
      * @param type the (generic) type to read the JSON body as
      * @param <T> that type
-     * @return the body read with Jackson
+     * @return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})
      * @throws IllegalStateException if the body is not JSON of that shape (message includes the response)
      */
     public <T> T json(TypeReference<T> type) {
+        return json(type.getType(), type.getType().getTypeName());
+    }
+
+    private <T> T json(Type type, String name) {
         try {
-            return Json.MAPPER.readValue(body, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("Body is not JSON as " + type.getType() + ": " + e.getMessage()
+            return json.read(body, type);
+        } catch (JsonReadException e) {
+            String at = e.pointer().isEmpty() ? "" : " at " + e.pointer();
+            throw new IllegalStateException("Body is not JSON as " + name + ": " + e.getMessage() + at
                     + "\n" + describe(), e);
         }
     }
@@ -148,8 +168,14 @@ public final class TestResponse {
      * @throws IllegalStateException if the body is not a JSON object (message includes the response)
      */
     public Problem problem() {
-        Map<String, Object> members = new LinkedHashMap<>(json(new TypeReference<LinkedHashMap<String, Object>>() {
-        }));
+        // Aurora's own format, read as plain maps: the application's codec and its read limits are for its types.
+        Map<String, Object> members;
+        try {
+            members = Json.MAPPER.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Body is not a JSON object: " + e.getMessage() + "\n" + describe(), e);
+        }
         String type = string(members.remove("type"));
         String title = string(members.remove("title"));
         Object statusMember = members.remove("status");

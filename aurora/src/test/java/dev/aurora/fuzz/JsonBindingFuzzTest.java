@@ -8,7 +8,7 @@ import dev.aurora.JsonConfig;
 import dev.aurora.error.BadRequestException;
 import dev.aurora.error.PayloadTooLargeException;
 import dev.aurora.internal.json.BodyValidation;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.HttpJson;
 import dev.aurora.schema.Email;
 import dev.aurora.schema.Length;
 import dev.aurora.schema.OneOf;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class JsonBindingFuzzTest {
     /** The defaults: unknown fields refused, Jackson limits as shipped. */
-    private static final JsonCodec STRICT = JsonCodec.of(JsonConfig.defaults());
+    private static final HttpJson STRICT = HttpJson.of(JsonConfig.defaults());
     /** Unknown fields ignored, and limits small enough for short inputs to reach. */
-    private static final JsonCodec SMALL = JsonCodec.of(JsonConfig.defaults()
+    private static final HttpJson SMALL = HttpJson.of(JsonConfig.defaults()
             .withFailOnUnknownProperties(false)
             .withMaxNestingDepth(8)
             .withMaxNumberLength(12)
@@ -68,7 +68,7 @@ class JsonBindingFuzzTest {
 
     @FuzzTest
     void bindOrder(FuzzedDataProvider data) {
-        JsonCodec codec = data.consumeBoolean() ? STRICT : SMALL;
+        HttpJson codec = data.consumeBoolean() ? STRICT : SMALL;
         byte[] body = data.consumeRemainingAsBytes();
         Order order;
         try {

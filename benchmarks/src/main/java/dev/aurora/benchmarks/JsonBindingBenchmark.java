@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aurora.benchmarks.SchemaModel.Batch;
 import dev.aurora.benchmarks.SchemaModel.Node;
 import dev.aurora.benchmarks.SchemaModel.Order;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.json.JacksonCodec;
 import dev.aurora.schema.Schema;
 import dev.aurora.schema.ValidationException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What {@code ctx.bodyAs(type)} does to a request body, without HTTP: {@link JsonCodec#read} with
+ * What {@code ctx.bodyAs(type)} does to a request body, without HTTP: {@link JacksonCodec#read} with
  * the default codec (Jackson, Aurora's read limits and recycler pool), then {@link Schema#validate}.
  * The types are in {@link SchemaModel}; the JSON documents are those types serialized by the same
  * mapper.
@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * </pre>
  */
 public class JsonBindingBenchmark extends ValidationBenchmarkDefaults {
-    private final JsonCodec codec = JsonCodec.defaults();
+    private final JacksonCodec codec = JacksonCodec.defaults();
     private final Schema<Order> orderSchema = Schema.of(Order.class);
     private final Schema<Node> nodeSchema = Schema.of(Node.class);
     private final Schema<Batch> batchSchema = Schema.of(Batch.class);

@@ -42,12 +42,7 @@ record FormContentType(boolean multipart, String boundary) {
             }
             return new FormContentType(true, boundary);
         }
-        var refusal = new UnsupportedMediaTypeException(contentType == null
-                ? "Expected a form body (" + ACCEPTED + "), got no Content-Type"
-                : "Expected a form body (" + ACCEPTED + "), got " + value.token());
-        if (method.equals("POST") || method.equals("PATCH")) {
-            refusal.header(method.equals("POST") ? "Accept-Post" : "Accept-Patch", ACCEPTED);
-        }
-        throw refusal;
+        throw UnsupportedMediaTypeException.expected(method, value == null ? null : value.token(), "a form body",
+                ACCEPTED);
     }
 }

@@ -10,7 +10,7 @@ import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.FormConfig;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.RequestMdc;
@@ -38,7 +38,7 @@ public final class Dispatcher {
 
     private final RouteTree<Handler> tree;
     private final TrailingSlash trailingSlash;
-    private final JsonCodec json;
+    private final AppJson json;
     private final FormConfig forms;
     private final Failures failures;
     private final Handler notFound;
@@ -55,7 +55,7 @@ public final class Dispatcher {
      * @param logging request ids in the MDC and the access log, if wanted
      */
     public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
-            Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, JsonCodec json,
+            Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, AppJson json,
             FormConfig forms, RequestLogging logging) {
         this.tree = tree;
         this.logging = logging;
@@ -76,7 +76,7 @@ public final class Dispatcher {
         this.redirect = MiddlewareChain.compose(appMiddleware, ctx -> ctx.redirect(canonical((Exchange) ctx), 308));
     }
 
-    JsonCodec json() {
+    AppJson json() {
         return json;
     }
 

@@ -18,8 +18,7 @@ import dev.aurora.internal.http.ResponseEncoding;
 import dev.aurora.internal.http.ResponseHead;
 import dev.aurora.internal.http.ResponseWriter.BodyType;
 import dev.aurora.internal.http.ResponseWriter;
-import dev.aurora.internal.json.BodyValidation;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.JsonSink;
 import dev.aurora.internal.mem.Arena;
 import dev.aurora.internal.observe.RequestIds;
 import dev.aurora.internal.observe.ServerCounters;
@@ -66,7 +65,7 @@ final class Exchange implements Context {
     private final ResponseHead response = new ResponseHead();
     private final ResponseWriter writer;
     private final FileBody files;
-    private final JsonCodec.Sink jsonSink = new JsonCodec.Sink();
+    private final JsonSink jsonSink = new JsonSink();
     private final Attributes attributes = new Attributes();
     /** Scratch space for decoding query and path parameters, reset for every request. */
     private final Arena scratch = new Arena(SCRATCH_INTS, SCRATCH_BYTES);
@@ -325,12 +324,17 @@ final class Exchange implements Context {
 
     @Override
     public <T> T bodyAs(Class<T> type) {
-        return BodyValidation.validated(server.json().read(body(), type));
+        return readBody(type, false);
     }
 
     @Override
     public <T> T bodyAs(Type type) {
-        return BodyValidation.validated(server.json().<T>read(body(), type));
+        return readBody(type, false);
+    }
+
+    /** Reads the body as JSON, refusing coercions when {@code strict} or the application says so. */
+    <T> T readBody(Type type, boolean strict) {
+        return server.json().readBody(body(), type, header("Content-Type"), method(), strict);
     }
 
     @Override

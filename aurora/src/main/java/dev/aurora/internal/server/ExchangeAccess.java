@@ -31,6 +31,14 @@ public final class ExchangeAccess {
         }
     }
 
+    /**
+     * Reads the body as JSON refusing every coercion ({@code Validated.body}); a context that is
+     * not the server's (a test double) reads it with {@link Context#bodyAs(Class)}.
+     */
+    public static <T> T strictBody(Context ctx, Class<T> type) {
+        return ctx instanceof Exchange exchange ? exchange.readBody(type, true) : ctx.bodyAs(type);
+    }
+
     /** Lowers the current request's body limit ({@code BodyLimit}). */
     public static void limitBody(Context ctx, long max) {
         exchange(ctx, "BodyLimit").requestBody().limit(max);

@@ -3,7 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.ExceptionHandler;
 import dev.aurora.error.HttpException;
 import dev.aurora.internal.http.ProtocolException;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
 final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
-    private final JsonCodec json;
+    private final AppJson json;
     private final ClassValue<Optional<ExceptionHandler<Throwable>>> handlers;
 
     @SuppressWarnings("unchecked")
-    Failures(Map<Class<? extends Throwable>, ExceptionHandler<?>> registered, JsonCodec json) {
+    Failures(Map<Class<? extends Throwable>, ExceptionHandler<?>> registered, AppJson json) {
         this.json = json;
         Map<Class<? extends Throwable>, ExceptionHandler<?>> copy = new LinkedHashMap<>(registered);
         this.handlers = new ClassValue<>() {

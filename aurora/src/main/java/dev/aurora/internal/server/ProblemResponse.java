@@ -1,7 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.internal.http.StatusLine;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ final class ProblemResponse {
     private ProblemResponse() {
     }
 
-    static void send(Exchange exchange, JsonCodec json, int status, String detail, Map<String, Object> extensions) {
+    static void send(Exchange exchange, AppJson json, int status, String detail, Map<String, Object> extensions) {
         String title = StatusLine.reason(status);
         exchange.status(status);
         if (prefersText(exchange.header("Accept"))) {

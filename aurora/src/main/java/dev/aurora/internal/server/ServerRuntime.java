@@ -2,7 +2,7 @@ package dev.aurora.internal.server;
 
 import dev.aurora.ServerConfig;
 import dev.aurora.FormConfig;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
@@ -106,7 +106,7 @@ public final class ServerRuntime {
         return dispatcher;
     }
 
-    JsonCodec json() {
+    AppJson json() {
         return dispatcher.json();
     }
 

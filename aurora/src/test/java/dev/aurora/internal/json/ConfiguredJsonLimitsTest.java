@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurora.JsonConfig;
 import dev.aurora.error.BadRequestException;
 import dev.aurora.error.PayloadTooLargeException;
+import dev.aurora.json.JacksonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +35,20 @@ class ConfiguredJsonLimitsTest {
     }
 
     private static String refused(JsonConfig config, String json, Class<?> type) {
-        return assertThrows(BadRequestException.class, () -> JsonCodec.of(config).read(bytes(json), type)).getMessage();
+        return assertThrows(BadRequestException.class, () -> HttpJson.of(config).read(bytes(json), type)).getMessage();
     }
 
     @Test
     void theDefaultConfigurationSharesOneCodec() {
-        assertSame(JsonCodec.defaults(), JsonCodec.of(JsonConfig.defaults()));
-        assertSame(JsonCodec.defaults(), JsonCodec.of(D.withMaxNestingDepth(256)));
-        assertNotSame(JsonCodec.defaults(), JsonCodec.of(D.withMaxNestingDepth(10)));
+        assertSame(JacksonCodec.defaults(), JacksonCodec.of(JsonConfig.defaults()));
+        assertSame(JacksonCodec.defaults(), JacksonCodec.of(D.withMaxNestingDepth(256)));
+        assertSame(JacksonCodec.defaults(), JacksonCodec.of(D.withStrictTypes(true)));
+        assertNotSame(JacksonCodec.defaults(), JacksonCodec.of(D.withMaxNestingDepth(10)));
     }
 
     @Test
     void unknownPropertiesCanBeIgnored() {
-        Item item = JsonCodec.of(D.withFailOnUnknownProperties(false))
+        Item item = HttpJson.of(D.withFailOnUnknownProperties(false))
                 .read(bytes("{\"name\":\"a\",\"count\":1,\"extra\":[1,{\"x\":2}]}"), Item.class);
         assertEquals(new Item("a", 1), item);
     }
@@ -54,14 +56,14 @@ class ConfiguredJsonLimitsTest {
     @Test
     void nestingDepthIsConfigurable() {
         JsonConfig ten = D.withMaxNestingDepth(10);
-        assertEquals(List.of(), JsonCodec.of(ten).<List<?>>read(bytes("[]"), List.class));
-        JsonCodec.of(ten).read(bytes(nested(10)), Object.class);
+        assertEquals(List.of(), HttpJson.of(ten).<List<?>>read(bytes("[]"), List.class));
+        HttpJson.of(ten).read(bytes(nested(10)), Object.class);
         assertTrue(refused(ten, nested(11), Object.class).startsWith("JSON nested deeper than 10 levels"));
     }
 
     @Test
     void theDeepestAllowedNestingDoesNotOverflowAVirtualThreadStack() throws Exception {
-        JsonCodec codec = JsonCodec.of(D.withMaxNestingDepth(10_000));
+        HttpJson codec = HttpJson.of(D.withMaxNestingDepth(10_000));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = Thread.ofVirtual().start(() -> {
             try {
@@ -78,14 +80,14 @@ class ConfiguredJsonLimitsTest {
     @Test
     void numberLengthIsConfigurable() {
         JsonConfig five = D.withMaxNumberLength(5);
-        assertEquals(12345, JsonCodec.of(five).<Integer>read(bytes("12345"), Integer.class));
+        assertEquals(12345, HttpJson.of(five).<Integer>read(bytes("12345"), Integer.class));
         assertTrue(refused(five, "123456", Long.class).startsWith("JSON number longer than 5 characters"));
     }
 
     @Test
     void stringLengthIsConfigurable() {
         JsonConfig ten = D.withMaxStringLength(10);
-        assertEquals("0123456789", JsonCodec.of(ten).read(bytes("\"0123456789\""), String.class));
+        assertEquals("0123456789", HttpJson.of(ten).read(bytes("\"0123456789\""), String.class));
         String message = refused(ten, "{\"name\":\"" + "x".repeat(11) + "\",\"count\":1}", Item.class);
         assertTrue(message.startsWith("JSON string longer than 10 characters"), message);
     }
@@ -93,9 +95,9 @@ class ConfiguredJsonLimitsTest {
     @Test
     void theDefaultStringLengthIsAMillionCharacters() {
         String million = "x".repeat(1_000_000);
-        assertEquals(million, JsonCodec.defaults().read(bytes("\"" + million + "\""), String.class));
+        assertEquals(million, HttpJson.defaults().read(bytes("\"" + million + "\""), String.class));
         String message = assertThrows(BadRequestException.class,
-                () -> JsonCodec.defaults().read(bytes("\"" + million + "x\""), String.class)).getMessage();
+                () -> HttpJson.defaults().read(bytes("\"" + million + "x\""), String.class)).getMessage();
         assertTrue(message.startsWith("JSON string longer than 1000000 characters"), message);
     }
 
@@ -114,7 +116,7 @@ class ConfiguredJsonLimitsTest {
 
     @Test
     void aDocumentOverItsLengthIsA413() {
-        JsonCodec codec = JsonCodec.of(D.withMaxDocumentLength(20));
+        HttpJson codec = HttpJson.of(D.withMaxDocumentLength(20));
         assertEquals(List.of(1, 2, 3), codec.read(bytes("[1, 2, 3]"), List.class));
         PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class,
                 () -> codec.read(bytes("[" + "1,".repeat(20) + "1]"), List.class));
@@ -128,7 +130,7 @@ class ConfiguredJsonLimitsTest {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(3).build())
                 .build());
         String message = assertThrows(BadRequestException.class,
-                () -> new JsonCodec(mapper).read(bytes(nested(4)), Object.class)).getMessage();
+                () -> HttpJson.wrap(mapper).read(bytes(nested(4)), Object.class)).getMessage();
         assertTrue(message.startsWith("JSON nested deeper than 3 levels"), message);
     }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aurora.JsonConfig;
 import dev.aurora.internal.mem.Allocations;
+import dev.aurora.json.JacksonCodec;
+import dev.aurora.json.JsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,11 +34,11 @@ class JsonWriteTest {
         }
     }
 
-    private final JsonCodec codec = JsonCodec.defaults();
-    private final JsonCodec.Sink sink = new JsonCodec.Sink();
+    private final JsonCodec codec = JacksonCodec.defaults();
+    private final JsonSink sink = new JsonSink();
 
     private String write(JsonCodec c, Object value) throws IOException {
-        c.write(sink, value);
+        new AppJson(c, false).write(sink, value);
         return new String(sink.array(), 0, sink.size(), StandardCharsets.UTF_8);
     }
 
@@ -50,15 +52,15 @@ class JsonWriteTest {
 
     @Test
     void aValueThatFailsHalfWayLeavesNothingForTheNextOne() throws IOException {
-        JsonCodec failing = new JsonCodec(JsonMapper.builder().build());
+        JsonCodec failing = JacksonCodec.wrap(JsonMapper.builder().build());
         write(failing, new Message("before"));
-        assertThrows(JsonMappingException.class, () -> failing.write(sink, Map.of("inner", new Broken())));
+        assertThrows(JsonMappingException.class, () -> write(failing, Map.of("inner", new Broken())));
         assertEquals("{\"message\":\"after\"}", write(failing, new Message("after")));
     }
 
     @Test
     void aPrettyPrintingMapperWritesEachValueAlone() throws IOException {
-        JsonCodec pretty = new JsonCodec(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
+        JsonCodec pretty = JacksonCodec.wrap(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
         String first = write(pretty, new Message("a"));
         String second = write(pretty, new Message("a"));
         assertEquals(first, second);
@@ -67,10 +69,24 @@ class JsonWriteTest {
 
     @Test
     void aSinkServesTwoCodecsInTurn() throws IOException {
-        JsonCodec unknownAllowed = JsonCodec.of(JsonConfig.defaults().withFailOnUnknownProperties(false));
+        JsonCodec unknownAllowed = JacksonCodec.of(JsonConfig.defaults().withFailOnUnknownProperties(false));
         assertEquals("{\"message\":\"a\"}", write(codec, new Message("a")));
         assertEquals("{\"message\":\"b\"}", write(unknownAllowed, new Message("b")));
         assertEquals("{\"message\":\"c\"}", write(codec, new Message("c")));
+    }
+
+    @Test
+    void aStreamOtherThanTheSinkIsWrittenAndLeftOpen() throws IOException {
+        boolean[] closed = {false};
+        var out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        codec.write(new Message("a"), out);
+        assertEquals("{\"message\":\"a\"}", out.toString(StandardCharsets.UTF_8));
+        assertTrue(!closed[0], "the codec closed a stream it does not own");
     }
 
     @Test
@@ -78,13 +94,15 @@ class JsonWriteTest {
         assumeTrue(Allocations.supported());
         Message m = new Message("Hello, World!");
         for (int i = 0; i < 100_000; i++) {
-            codec.write(sink, m);
+            codec.write(m, sink);
+            sink.reset();
         }
         long least = Long.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
             long before = Allocations.allocatedBytes();
             for (int i = 0; i < 10_000; i++) {
-                codec.write(sink, m);
+                codec.write(m, sink);
+                sink.reset();
             }
             least = Math.min(least, Allocations.allocatedBytes() - before);
         }

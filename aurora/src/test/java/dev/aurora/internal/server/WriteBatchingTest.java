@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
 import dev.aurora.TrailingSlash;
-import dev.aurora.internal.json.JsonCodec;
+import dev.aurora.internal.json.AppJson;
+import dev.aurora.json.JacksonCodec;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.routing.RouteTree;
@@ -40,7 +41,7 @@ class WriteBatchingTest {
         RouteTree.Builder<Handler> routes = RouteTree.builder();
         routes.add("GET", "/n", ctx -> ctx.send("n=" + ctx.query("i")), "test");
         Dispatcher dispatcher = new Dispatcher(routes.build(), List.of(), TrailingSlash.IGNORE, Map.of(),
-                JsonCodec.defaults(), dev.aurora.FormConfig.defaults(), RequestLogging.OFF);
+                new AppJson(JacksonCodec.defaults(), false), dev.aurora.FormConfig.defaults(), RequestLogging.OFF);
         server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), dispatcher, new ServerCounters(),
                 null);
         int port = server.start(0);

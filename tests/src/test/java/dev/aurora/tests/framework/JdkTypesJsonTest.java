@@ -3,6 +3,7 @@ package dev.aurora.tests.framework;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aurora.Aurora;
+import dev.aurora.schema.Violation;
 import dev.aurora.test.AuroraTest;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.BothTransports;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,8 +80,8 @@ class JdkTypesJsonTest {
                 {"book":"Dune","due":"2026-02-30","created":"2026-01-01T00:00:00Z",
                  "pickup":"2026-03-01T10:00:00Z","opens":"09:15","length":"PT1H"}""", "application/json")
                 .send().assertStatus(400).assertHeader("Content-Type", "application/problem+json");
-        String detail = r.problem().detail();
-        assertEquals(true, detail.startsWith("Invalid value for field 'due'"), r::describe);
+        assertEquals(List.of(new Violation("/due", "type", "must be an ISO-8601 date such as 2026-12-31")),
+                r.problem().violations(), r::describe);
     }
 
     @BothTransports
