@@ -1,5 +1,7 @@
 package dev.aurora.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -54,6 +56,9 @@ public final class JacksonCodec implements JsonCodec {
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
     private static final JacksonCodec DEFAULT = new JacksonCodec(() -> build(JsonConfig.defaults(), b -> {
     }));
+
+    private static final Class<?>[] PRIMITIVES = {int.class, long.class, short.class, byte.class, double.class,
+        float.class, boolean.class, char.class};
 
     private final Supplier<ObjectMapper> recipe;
     private final ReentrantLock building = new ReentrantLock();
@@ -229,7 +234,12 @@ public final class JacksonCodec implements JsonCodec {
     /** A copy of {@code mapper} that refuses what {@link JsonCodec#readStrict} lists. */
     private static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy();
-        strict.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // An explicit null for a primitive is refused; a missing one still takes its default (0,
+        // false), as FAIL_ON_NULL_FOR_PRIMITIVES would refuse that too and Jackson 3 does not.
+        for (Class<?> primitive : PRIMITIVES) {
+            strict.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+        }
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             strict.coercionConfigFor(scalar)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
