@@ -43,7 +43,7 @@ final class MultipartReader implements FormStream {
         this.body = body;
         this.config = config;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        // A header line must fit whole: the buffer is never smaller than the header limit.
+        // A header line must fit whole: the buffer can grow past the header limit.
         this.capacity = Math.max(BUFFER, config.maxPartHeaderSize() + 4 * delimiter.length);
         this.buf = new byte[Math.min(FIRST_BUFFER, capacity)];
         // A body may start with its first delimiter: a CRLF in front lets one search find every delimiter.
