@@ -15,43 +15,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/benchmarks.jar"
 
-# Major version of a java executable ("21", "25", ...), or 0 if it does not run.
-java_major() {
-  local v
-  v="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)" || true
-  case "$v" in
-    1.*) echo "${v#1.}" | cut -d. -f1 ;;
-    "") echo 0 ;;
-    *) echo "${v%%.*}" ;;
-  esac
-}
-
-find_java() {
-  local candidate major best="" best_major=0
-  for candidate in "${JMH_JAVA_HOME:-}" "${JAVA_HOME:-}"; do
-    if [[ -n "$candidate" && -x "$candidate/bin/java" ]]; then
-      major="$(java_major "$candidate/bin/java")"
-      if (( major >= 21 )); then
-        echo "$candidate/bin/java"
-        return 0
-      fi
-    fi
-  done
-  for candidate in /usr/lib/jvm/*/ "$HOME"/.sdkman/candidates/java/*/ /opt/java/*/; do
-    candidate="${candidate%/}"
-    [[ -x "$candidate/bin/java" && ! -L "$candidate" ]] || continue
-    major="$(java_major "$candidate/bin/java")"
-    if (( major >= 21 && major > best_major )); then
-      best="$candidate/bin/java"
-      best_major="$major"
-    fi
-  done
-  if [[ -n "$best" ]]; then
-    echo "$best"
-    return 0
-  fi
-  return 1
-}
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
 
 if [[ ! -f "$jar" || "${JMH_BUILD:-0}" == 1 ]]; then
   # benchmarks/ is not in the default reactor: the -Pbenchmarks profile of the parent pom adds it.
@@ -59,7 +24,7 @@ if [[ ! -f "$jar" || "${JMH_BUILD:-0}" == 1 ]]; then
   (cd "$here/.." && env -u JAVA_HOME ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package) || {
     echo "jmh.sh: build failed" >&2; exit 1; }
 fi
-if ! java="$(find_java)"; then
+if ! java="$(find_java "${JMH_JAVA_HOME:-}" "${JAVA_HOME:-}")"; then
   echo "jmh.sh: no JDK >= 21 found (set JMH_JAVA_HOME, or install one under /usr/lib/jvm)" >&2
   exit 1
 fi

@@ -8,6 +8,7 @@ import dev.aurora.form.FormStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -19,12 +20,16 @@ import java.util.Locale;
  */
 final class MultipartReader implements FormStream {
     private static final int BUFFER = 16 * 1024;
+    /** Where the buffer starts: most forms without files fit, and bigger bodies grow it on their first full read. */
+    private static final int FIRST_BUFFER = 2 * 1024;
 
     private final InputStream body;
     private final FormConfig config;
     /** {@code CRLF--boundary}: every delimiter, the first one included (see the constructor). */
     private final byte[] delimiter;
-    private final byte[] buf;
+    /** What {@link #buf} grows to: {@link #BUFFER}, or more when a header line could be longer. */
+    private final int capacity;
+    private byte[] buf;
     private int pos;
     private int lim;
     private boolean eof;
@@ -38,8 +43,9 @@ final class MultipartReader implements FormStream {
         this.body = body;
         this.config = config;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        // A header line must fit whole: the buffer is never smaller than the header limit.
-        this.buf = new byte[Math.max(BUFFER, config.maxPartHeaderSize() + 4 * delimiter.length)];
+        // A header line must fit whole: the buffer can grow past the header limit.
+        this.capacity = Math.max(BUFFER, config.maxPartHeaderSize() + 4 * delimiter.length);
+        this.buf = new byte[Math.min(FIRST_BUFFER, capacity)];
         // A body may start with its first delimiter: a CRLF in front lets one search find every delimiter.
         buf[0] = '\r';
         buf[1] = '\n';
@@ -198,6 +204,10 @@ final class MultipartReader implements FormStream {
             return false;
         }
         lim += n;
+        if (lim == buf.length && buf.length < capacity) {
+            // The body is longer than the first buffer: fewer, larger reads from here on.
+            buf = Arrays.copyOf(buf, capacity);
+        }
         return true;
     }
 
@@ -233,6 +243,49 @@ final class MultipartReader implements FormStream {
         @Override
         public InputStream inputStream() {
             return in;
+        }
+
+        /** A field read from the buffer without a copy when its delimiter is already there. */
+        @Override
+        public String value() throws IOException {
+            int at = buffered();
+            if (at < 0) {
+                return super.value();
+            }
+            String v = new String(buf, pos, count(at - pos), charset());
+            finish(at);
+            return v;
+        }
+
+        @Override
+        byte[] readNBytes(int max) throws IOException {
+            int at = buffered();
+            if (at < 0 || at - pos > max) {
+                return super.readNBytes(max);
+            }
+            byte[] b = Arrays.copyOfRange(buf, pos, pos + count(at - pos));
+            finish(at);
+            return b;
+        }
+
+        /** The delimiter ending the part when the rest of the part is in the buffer, else -1. */
+        private int buffered() {
+            return done ? -1 : indexOfDelimiter();
+        }
+
+        /** Counts {@code n} more bytes handed out against the limit. */
+        private int count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge();
+            }
+            return n;
+        }
+
+        /** Moves past the delimiter at {@code at}: the part has ended. */
+        private void finish(int at) {
+            pos = at + delimiter.length;
+            done = true;
         }
 
         /** Reads the rest of the part without holding it (the limits still apply). */
@@ -286,17 +339,11 @@ final class MultipartReader implements FormStream {
                     int at = indexOfDelimiter();
                     int ready = at >= 0 ? at - pos : lim - pos - (delimiter.length - 1);
                     if (at == pos) {
-                        pos += delimiter.length;
-                        done = true;
+                        finish(at);
                         return -1;
                     }
                     if (ready > 0) {
-                        int n = Math.min(ready, max);
-                        read += n;
-                        if (read > limit) {
-                            throw tooLarge();
-                        }
-                        return n;
+                        return count(Math.min(ready, max));
                     }
                     if (!fill()) {
                         throw new BadRequestException("Multipart body ends before its closing boundary");

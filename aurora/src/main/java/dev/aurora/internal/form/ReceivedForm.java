@@ -6,7 +6,6 @@ import dev.aurora.form.FormFile;
 import dev.aurora.form.FormPart;
 import dev.aurora.form.FormStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,8 +50,7 @@ public final class ReceivedForm implements Form, AutoCloseable {
 
     /** Keeps the file in memory while it is small, else streams it to a temporary file. */
     private static ReceivedFile receive(StreamedPart part, FormConfig config) throws IOException {
-        InputStream in = part.inputStream();
-        byte[] head = in.readNBytes(config.memoryThreshold() + 1);
+        byte[] head = part.readNBytes(config.memoryThreshold() + 1);
         if (head.length <= config.memoryThreshold()) {
             return new ReceivedFile(part, head, null, head.length);
         }
@@ -62,7 +60,7 @@ public final class ReceivedForm implements Form, AutoCloseable {
         long size;
         try (OutputStream out = Files.newOutputStream(temp)) {
             out.write(head);
-            size = head.length + in.transferTo(out);
+            size = head.length + part.inputStream().transferTo(out);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -63,6 +63,11 @@ abstract class StreamedPart implements FormPart {
         return new String(inputStream().readAllBytes(), charset());
     }
 
+    /** Up to {@code max} bytes of the part, read whole. */
+    byte[] readNBytes(int max) throws IOException {
+        return inputStream().readNBytes(max);
+    }
+
     @Override
     public long saveTo(Path target) throws IOException {
         boolean done = false;
@@ -78,8 +83,10 @@ abstract class StreamedPart implements FormPart {
     }
 
     /** The part's {@code charset} parameter when the JDK knows it, else UTF-8 (what browsers send). */
-    private Charset charset() {
-        String name = HeaderValue.parse(contentType()).parameter("charset");
+    final Charset charset() {
+        String type = contentType();
+        // No parameters (the usual text/plain of a field): nothing to parse.
+        String name = type.indexOf(';') < 0 ? null : HeaderValue.parse(type).parameter("charset");
         if (name != null) {
             try {
                 return Charset.forName(name);

@@ -19,12 +19,15 @@ import java.nio.charset.StandardCharsets;
 final class UrlEncodedReader implements FormStream {
     /** Longest decoded field name; a name is a label, not data. */
     static final int MAX_NAME = 1024;
+    private static final int CHUNK = 8192;
+    /** Where the read buffer starts: a typical form fits, and a longer body grows it on its first full read. */
+    private static final int FIRST_CHUNK = 512;
 
     private final InputStream body;
     private final FormConfig config;
     /** Encoded bytes of one pair at most: every byte of name and value could be a {@code %XX}. */
     private final int maxPairBytes;
-    private final byte[] chunk = new byte[8192];
+    private byte[] chunk = new byte[FIRST_CHUNK];
     private int chunkPos;
     private int chunkLim;
     private boolean eof;
@@ -71,6 +74,9 @@ final class UrlEncodedReader implements FormStream {
             if (chunkPos == chunkLim) {
                 if (eof) {
                     return n == 0 ? -1 : n;
+                }
+                if (chunkLim == chunk.length && chunk.length < CHUNK) {
+                    chunk = new byte[CHUNK];
                 }
                 int r = body.read(chunk, 0, chunk.length);
                 if (r < 0) {

@@ -172,4 +172,36 @@ class MultipartReaderTest {
         MultipartReader reader = new MultipartReader(new Trickle(bytes, 2), B, FormConfig.defaults());
         assertEquals("café", reader.next().value());
     }
+
+    @Test
+    void aFieldValueTakenFromTheBufferIsBoundedByTheFieldLimit() throws IOException {
+        String field = "--XyZ\r\nContent-Disposition: form-data; name=note\r\n\r\n" + "x".repeat(65) + "\r\n--XyZ--";
+        FormConfig d = FormConfig.defaults();
+        assertEquals("x".repeat(65), new MultipartReader(Trickle.of(field, 100_000), B, d.withMaxFieldSize(65)).next().value());
+        FormPart note = new MultipartReader(Trickle.of(field, 100_000), B, d.withMaxFieldSize(64)).next();
+        assertEquals("Field 'note' longer than 64 bytes", assertThrows(PayloadTooLargeException.class, note::value).getMessage());
+    }
+
+    @Test
+    void aFieldPartlyReadGivesTheRestAsItsValue() throws IOException {
+        for (int step : new int[] {1, 100_000}) {
+            MultipartReader reader = new MultipartReader(Trickle.of(TWO_PARTS, step), B, FormConfig.defaults());
+            FormPart title = reader.next();
+            assertEquals('D', title.inputStream().read());
+            assertEquals("une", title.value());
+            assertEquals("", title.value(), "nothing is left");
+            assertEquals("cover", reader.next().name());
+        }
+    }
+
+    @Test
+    void aHeaderLineLongerThanTheFirstBufferIsRead() throws IOException {
+        String pad = "p".repeat(6000);
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=a\r\nX-Pad: " + pad + "\r\n\r\nv\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=b; filename=b.bin\r\n\r\n" + pad + "\r\n--XyZ--";
+        for (int step : new int[] {7, 100_000}) {
+            assertEquals(List.of(new Seen("a", null, null, "text/plain", "v"), new Seen("b", "b.bin", "b.bin", "application/octet-stream", pad)),
+                    parts(Trickle.of(body, step), B, FormConfig.defaults()));
+        }
+    }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.aurora.FormConfig;
 import dev.aurora.error.PayloadTooLargeException;
 import dev.aurora.form.FormPart;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,16 @@ class UrlEncodedReaderTest {
     @Test
     void aValueAtTheLimitIsRead() throws IOException {
         assertEquals(List.of("a=%%%%"), pairs("a=%25%25%25%25", FormConfig.defaults().withMaxFieldSize(4)));
+    }
+
+    @Test
+    void aBodyLongerThanTheFirstReadBufferIsRead() throws IOException {
+        String v = "v".repeat(20_000);
+        assertEquals(List.of("a=" + v, "b=1"), pairs("a=" + v + "&b=1", FormConfig.defaults()));
+        // Whole reads fill the first buffer, so the reader moves to its larger one.
+        UrlEncodedReader reader = new UrlEncodedReader(new ByteArrayInputStream(("a=" + v + "&b=1").getBytes(StandardCharsets.US_ASCII)),
+                FormConfig.defaults());
+        assertEquals(v, reader.next().value());
+        assertEquals("1", reader.next().value());
     }
 }
