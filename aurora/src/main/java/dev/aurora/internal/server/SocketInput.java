@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 /**
@@ -24,7 +23,7 @@ import java.net.SocketTimeoutException;
  * <p>{@link #read} runs on the connection's virtual thread; {@link #expireIfOverdue} on the
  * watchdog thread.
  */
-final class SocketInput implements ByteSource {
+public final class SocketInput implements ByteSource {
     private static final long NO_DEADLINE = 0;
     private static final long EXPIRED = 1;
     private static final VarHandle DEADLINE;
@@ -43,8 +42,16 @@ final class SocketInput implements ByteSource {
     private volatile boolean expired;
 
     SocketInput(Socket socket) throws IOException {
+        this(socket, socket.getInputStream());
+    }
+
+    /**
+     * @param socket the TCP socket whose input an overdue read shuts down
+     * @param in what is read: the socket's own stream, or TLS's decrypted one on top of it
+     */
+    public SocketInput(Socket socket, InputStream in) {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = in;
     }
 
     @Override
@@ -60,7 +67,8 @@ final class SocketInput implements ByteSource {
                 throw new SocketTimeoutException("Read timed out");
             }
             return n;
-        } catch (SocketException e) {
+        } catch (IOException e) {
+            // A plain read sees a SocketException, a TLS read an SSLException, when the input is shut.
             if (expired) {
                 throw new SocketTimeoutException("Read timed out");
             }
@@ -79,7 +87,7 @@ final class SocketInput implements ByteSource {
      * Expires the read in progress if its deadline has passed: the input is shut down, so the
      * blocked read returns at once. A read that finished in the meantime is left alone.
      */
-    void expireIfOverdue(long now) {
+    public void expireIfOverdue(long now) {
         long d = deadline;
         if (d != NO_DEADLINE && d != EXPIRED && now - d > 0 && DEADLINE.compareAndSet(this, d, EXPIRED)) {
             expired = true;

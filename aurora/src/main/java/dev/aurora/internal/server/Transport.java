@@ -27,6 +27,23 @@ public interface Transport {
     void close();
 
     /** The socket's channel, for {@code FileChannel.transferTo}; null when there is none (in memory). */
+    /**
+     * Makes the connection ready for requests before the first read: the TLS handshake for HTTPS.
+     * Runs on the connection's thread.
+     *
+     * @param timeoutMillis how long it may take in all
+     * @return false if the connection is to end without serving (the transport answered or the
+     *     peer went away)
+     */
+    default boolean establish(int timeoutMillis) throws IOException {
+        return true;
+    }
+
+    /** @return the TLS session once {@link #establish} succeeded on an HTTPS connection, else null */
+    default javax.net.ssl.SSLSession tlsSession() {
+        return null;
+    }
+
     default SocketChannel fileTarget() {
         return null;
     }
