@@ -17,6 +17,7 @@ import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.Lifecycle;
+import dev.aurora.internal.server.RouteBodyLimits;
 import dev.aurora.internal.server.ServerRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -365,13 +366,18 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         health.freeze();
         RouteTree.Builder<Handler> tree = RouteTree.builder();
         ConcurrencyLimit limit = ConcurrencyLimit.of(config, counters);
+        // First the largest body any route's BodyLimit allows: above maxBodySize, each route checks its own.
+        long[] bodyCeiling = {config.maxBodySize()};
+        root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
+                bodyCeiling[0] = RouteBodyLimits.largest(middleware, bodyCeiling[0]));
+        boolean raised = bodyCeiling[0] > config.maxBodySize();
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) -> {
-            Handler chain = MiddlewareChain.compose(middleware, handler);
+            Handler chain = MiddlewareChain.compose(middleware, raised ? RouteBodyLimits.enforced(handler) : handler);
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
         JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
-                formConfig, requestLogging);
+                formConfig, requestLogging, bodyCeiling[0]);
     }
 
     /**
