@@ -64,7 +64,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
-    private MicrometerMetrics metrics;
+    private volatile MicrometerMetrics metrics;
+    private boolean jvmMetrics = true;
 
     private Aurora(ServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -173,7 +174,9 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      * {@code method}, {@code uri} = the route template, {@code status}, {@code outcome}, with a
      * percentile histogram), and the server's counters and gauges ({@code aurora.*}), which are
      * read from {@link #stats()}'s counters when the registry publishes, so they cost the request
-     * path nothing. May be called more than once. Needs {@code io.micrometer:micrometer-core} on
+     * path nothing, and the JVM's and the process's meters ({@link #jvmMetrics(boolean)}).
+     * The application's own meters go on {@link #meterRegistry()}. May be called more than once.
+     * Needs {@code io.micrometer:micrometer-core} on
      * the class path; without a registry, requests are not timed at all. See
      * {@code docs/observability.md} for every meter.
      *
@@ -201,7 +204,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      * {@code PrometheusMeterRegistry} is created and bound as by {@link #metrics}, and the route
      * answers its scrape with {@code Content-Type: text/plain; version=0.0.4; charset=utf-8}. The
      * route is an ordinary route: it is timed too, and application middleware (authentication,
-     * for example) wraps it. Needs {@code io.micrometer:micrometer-registry-prometheus}.
+     * for example) wraps it. Register the application's own meters on {@link #meterRegistry()}
+     * to have them in the scrape. Needs {@code io.micrometer:micrometer-registry-prometheus}.
      *
      * @param path the route, for example {@code /metrics}
      * @return this application
@@ -210,6 +214,45 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     public Aurora prometheus(String path) {
         Objects.requireNonNull(path, "path");
         return register(() -> root.get(path, micrometer().prometheusScrape()));
+    }
+
+    /**
+     * The registry to add the application's own meters to (a connection pool's, business
+     * counters), so they are published with Aurora's: by the {@link #prometheus()} scrape and on
+     * every registry given to {@link #metrics}. It forwards to all of them, including registries
+     * bound after this call. May be called at any time, also after start, from any thread.
+     *
+     * <pre>{@code
+     * app.prometheus();
+     * new HikariDataSource(config).setMetricRegistry(app.meterRegistry());
+     * Counter orders = app.meterRegistry().counter("orders.placed");
+     * }</pre>
+     *
+     * @return the application's registry
+     * @throws IllegalStateException if neither {@link #metrics} nor {@link #prometheus} was called
+     */
+    public MeterRegistry meterRegistry() {
+        MicrometerMetrics bound = metrics;
+        if (bound == null) {
+            throw new IllegalStateException("No meter registry: call app.prometheus() or app.metrics(registry) first");
+        }
+        return bound.registry();
+    }
+
+    /**
+     * Whether the JVM's and the process's standard meters are published with Aurora's when a
+     * registry is bound ({@link #metrics}, {@link #prometheus}): Micrometer's memory, buffer pool,
+     * GC, heap pressure, thread, class loading, JIT, JVM info, CPU ({@code process.cpu.usage},
+     * {@code system.cpu.usage}), uptime and open file descriptor meters. On by default; turn it
+     * off when something else already binds them to the same registry (two binders of one meter
+     * would count twice). The binders that listen to the JVM are closed when the application stops.
+     *
+     * @param enabled false to bind only Aurora's own meters
+     * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
+     */
+    public Aurora jvmMetrics(boolean enabled) {
+        return register(() -> jvmMetrics = enabled);
     }
 
     /**
@@ -358,7 +401,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
 
     private ServerRuntime newRuntime() {
         Dispatcher dispatcher = dispatcher();
-        RequestObserver observer = metrics == null ? null : metrics.bind(counters);
+        RequestObserver observer = metrics == null ? null : metrics.bind(counters, jvmMetrics);
         return new ServerRuntime(config, dispatcher, counters, observer);
     }
 
@@ -405,6 +448,10 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         health.shutdownStarted();
         lifecycle.stop(grace);
+        MicrometerMetrics bound = metrics;
+        if (bound != null) {
+            bound.close();
+        }
     }
 
     /**
