@@ -85,9 +85,11 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * Creates an application from a configuration file: its {@code [server]} and {@code [json]}
-     * sections, then {@code AURORA_SERVER_*} and {@code AURORA_JSON_*} environment variables and
-     * {@code aurora.server.*} and {@code aurora.json.*} system properties.
+     * Creates an application from a configuration file: its {@code [server]}, {@code [json]} and
+     * {@code [forms]} sections, then {@code AURORA_SERVER_*}, {@code AURORA_JSON_*} and
+     * {@code AURORA_FORMS_*} environment variables and {@code aurora.server.*},
+     * {@code aurora.json.*} and {@code aurora.forms.*} system properties. Every problem of the
+     * file is reported at once.
      *
      * @param file a {@code .toml} or {@code .json} file
      * @return an application with that configuration
@@ -99,14 +101,15 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * Creates an application from the {@code server} and {@code json} sections of a configuration.
+     * Creates an application from the {@code server}, {@code json} and {@code forms} sections of a
+     * configuration.
      *
      * @param config the configuration
      * @return an application with that configuration
      * @throws ConfigException naming the source, key and problem of each invalid value
      */
     public static Aurora fromConfig(Configuration config) {
-        return new Aurora(config.server()).json(config.json());
+        return new Aurora(config.server()).json(config.json()).forms(config.forms());
     }
 
     /** @return the configuration this application was created with */

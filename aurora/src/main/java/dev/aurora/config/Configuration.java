@@ -1,5 +1,6 @@
 package dev.aurora.config;
 
+import dev.aurora.FormConfig;
 import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.config.ConfigBinder;
@@ -64,19 +65,20 @@ import java.util.Set;
  * when the name looks like a typo), every value of the wrong type, what the type's constructor
  * refuses and, once the values fit, the {@code dev.aurora.schema} annotations on the type.
  *
- * <p>Aurora reads two sections itself: {@code server} ({@link ServerConfig}) and {@code json}
- * ({@link JsonConfig}).
+ * <p>Aurora reads three sections itself: {@code server} ({@link ServerConfig}), {@code json}
+ * ({@link JsonConfig}) and {@code forms} ({@link FormConfig}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class Configuration {
     /** The sections Aurora itself reads. */
-    public static final Set<String> AURORA_SECTIONS = Set.of("server", "json");
+    public static final Set<String> AURORA_SECTIONS = Set.of("server", "json", "forms");
 
     private final ConfigBinder binder;
     private final Path file;
     private final ServerConfig server;
     private final JsonConfig json;
+    private final FormConfig forms;
     /** The sections declared with a type, bound by {@link Builder#build()}, and their types. */
     private final Map<String, Object> typed;
     private final Map<String, Class<?>> types;
@@ -87,6 +89,7 @@ public final class Configuration {
         this.file = file;
         this.server = binder.bind("server", ServerConfig.class, ServerConfig.defaults(), problems);
         this.json = binder.bind("json", JsonConfig.class, JsonConfig.defaults(), problems);
+        this.forms = binder.bind("forms", FormConfig.class, FormConfig.defaults(), problems);
         this.types = Map.copyOf(types);
         Map<String, Object> values = new LinkedHashMap<>();
         types.forEach((name, type) -> values.put(name, bindTyped(binder, name, type, problems)));
@@ -135,6 +138,15 @@ public final class Configuration {
         return json;
     }
 
+    /**
+     * The {@code forms} section: how request bodies are read as forms (part counts, field and
+     * file sizes, when and where files are spooled).
+     *
+     * @return the form configuration, with {@link FormConfig#defaults()} for keys not set
+     */
+    public FormConfig forms() {
+        return forms;
+    }
 
     /**
      * Binds a section into {@code type}. Keys not set anywhere take the values of the type's

@@ -505,19 +505,23 @@ class ConfigurationTest {
                     [json]
                     fail_on_unknown = false
 
+                    [forms]
+                    max_files = -1
+
                     [sever]
                     host = "x"
                     """);
             ConfigException e = assertThrows(ConfigException.class, () -> Configuration.builder().file(file)
                     .environment(Map.of("AURORA_SERVER_KEEP_ALIVE_TIMEOUT", "30")).systemProperties(Map.of()).build());
             assertEquals("""
-                    Invalid configuration (6 problems):
-                      aurora.toml:9: sever: unknown section (did you mean server?)
+                    Invalid configuration (7 problems):
+                      aurora.toml:12: sever: unknown section (did you mean server?)
                       aurora.toml:3: server.prot: unknown key (did you mean port?)
                       aurora.toml:4: server.maxBodySize: expected a whole number, got 'lots'
                       env AURORA_SERVER_KEEP_ALIVE_TIMEOUT: server.keepAliveTimeout: expected a duration such as 30s, 250ms, 1h30m or PT30S, got '30' (a number needs a unit)
                       aurora.toml:2: server.port: must be between 0 and 65535: 70000
-                      aurora.toml:7: json.fail_on_unknown: unknown key (did you mean failOnUnknownProperties?)""",
+                      aurora.toml:7: json.fail_on_unknown: unknown key (did you mean failOnUnknownProperties?)
+                      aurora.toml:10: forms.maxFiles: must be at least 0: -1""",
                     e.getMessage().replace(file.toString(), "aurora.toml"));
         }
 
