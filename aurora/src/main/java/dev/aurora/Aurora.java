@@ -227,7 +227,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      *
      * <pre>{@code
      * app.prometheus();
-     * new HikariDataSource(config).setMetricRegistry(app.meterRegistry());
+     * hikariConfig.setMetricRegistry(app.meterRegistry());          // HikariCP's pool meters
      * Counter orders = app.meterRegistry().counter("orders.placed");
      * }</pre>
      *
