@@ -38,6 +38,8 @@ public final class BodyLimit implements Middleware {
     }
 
     /**
+     * A limit for the routes this middleware is registered on.
+     *
      * @param maxBytes the most body bytes the route accepts, {@code >= 0}; may exceed {@code maxBodySize}
      * @return the middleware
      */
@@ -48,7 +50,11 @@ public final class BodyLimit implements Middleware {
         return new BodyLimit(maxBytes);
     }
 
-    /** @return the most body bytes the route accepts */
+    /**
+     * The limit, as start reads it to know how large a body to let through before routing.
+     *
+     * @return the most body bytes the route accepts
+     */
     public long maxBytes() {
         return maxBytes;
     }
