@@ -16,6 +16,7 @@ import dev.aurora.internal.routing.MiddlewareChain;
 import dev.aurora.internal.routing.RouteTree;
 import dev.aurora.internal.server.Dispatcher;
 import dev.aurora.internal.server.Lifecycle;
+import dev.aurora.internal.server.RouteBodyLimits;
 import dev.aurora.internal.server.ServerRuntime;
 import dev.aurora.json.JacksonCodec;
 import dev.aurora.json.JsonCodec;
@@ -65,7 +66,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
-    private MicrometerMetrics metrics;
+    private volatile MicrometerMetrics metrics;
+    private boolean jvmMetrics = true;
 
     private Aurora(ServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -85,9 +87,11 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * Creates an application from a configuration file: its {@code [server]} and {@code [json]}
-     * sections, then {@code AURORA_SERVER_*} and {@code AURORA_JSON_*} environment variables and
-     * {@code aurora.server.*} and {@code aurora.json.*} system properties.
+     * Creates an application from a configuration file: its {@code [server]}, {@code [json]} and
+     * {@code [forms]} sections, then {@code AURORA_SERVER_*}, {@code AURORA_JSON_*} and
+     * {@code AURORA_FORMS_*} environment variables and {@code aurora.server.*},
+     * {@code aurora.json.*} and {@code aurora.forms.*} system properties. Every problem of the
+     * file is reported at once.
      *
      * @param file a {@code .toml} or {@code .json} file
      * @return an application with that configuration
@@ -99,14 +103,15 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * Creates an application from the {@code server} and {@code json} sections of a configuration.
+     * Creates an application from the {@code server}, {@code json} and {@code forms} sections of a
+     * configuration.
      *
      * @param config the configuration
      * @return an application with that configuration
      * @throws ConfigException naming the source, key and problem of each invalid value
      */
     public static Aurora fromConfig(Configuration config) {
-        return new Aurora(config.server()).json(config.json());
+        return new Aurora(config.server()).json(config.json()).forms(config.forms());
     }
 
     /** @return the configuration this application was created with */
@@ -174,7 +179,9 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      * {@code method}, {@code uri} = the route template, {@code status}, {@code outcome}, with a
      * percentile histogram), and the server's counters and gauges ({@code aurora.*}), which are
      * read from {@link #stats()}'s counters when the registry publishes, so they cost the request
-     * path nothing. May be called more than once. Needs {@code io.micrometer:micrometer-core} on
+     * path nothing, and the JVM's and the process's meters ({@link #jvmMetrics(boolean)}).
+     * The application's own meters go on {@link #meterRegistry()}. May be called more than once.
+     * Needs {@code io.micrometer:micrometer-core} on
      * the class path; without a registry, requests are not timed at all. See
      * {@code docs/observability.md} for every meter.
      *
@@ -202,7 +209,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      * {@code PrometheusMeterRegistry} is created and bound as by {@link #metrics}, and the route
      * answers its scrape with {@code Content-Type: text/plain; version=0.0.4; charset=utf-8}. The
      * route is an ordinary route: it is timed too, and application middleware (authentication,
-     * for example) wraps it. Needs {@code io.micrometer:micrometer-registry-prometheus}.
+     * for example) wraps it. Register the application's own meters on {@link #meterRegistry()}
+     * to have them in the scrape. Needs {@code io.micrometer:micrometer-registry-prometheus}.
      *
      * @param path the route, for example {@code /metrics}
      * @return this application
@@ -211,6 +219,45 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     public Aurora prometheus(String path) {
         Objects.requireNonNull(path, "path");
         return register(() -> root.get(path, micrometer().prometheusScrape()));
+    }
+
+    /**
+     * The registry to add the application's own meters to (a connection pool's, business
+     * counters), so they are published with Aurora's: by the {@link #prometheus()} scrape and on
+     * every registry given to {@link #metrics}. It forwards to all of them, including registries
+     * bound after this call. May be called at any time, also after start, from any thread.
+     *
+     * <pre>{@code
+     * app.prometheus();
+     * hikariConfig.setMetricRegistry(app.meterRegistry());          // HikariCP's pool meters
+     * Counter orders = app.meterRegistry().counter("orders.placed");
+     * }</pre>
+     *
+     * @return the application's registry
+     * @throws IllegalStateException if neither {@link #metrics} nor {@link #prometheus} was called
+     */
+    public MeterRegistry meterRegistry() {
+        MicrometerMetrics bound = metrics;
+        if (bound == null) {
+            throw new IllegalStateException("No meter registry: call app.prometheus() or app.metrics(registry) first");
+        }
+        return bound.registry();
+    }
+
+    /**
+     * Whether the JVM's and the process's standard meters are published with Aurora's when a
+     * registry is bound ({@link #metrics}, {@link #prometheus}): Micrometer's memory, buffer pool,
+     * GC, heap pressure, thread, class loading, JIT, JVM info, CPU ({@code process.cpu.usage},
+     * {@code system.cpu.usage}), uptime and open file descriptor meters. On by default; turn it
+     * off when something else already binds them to the same registry (two binders of one meter
+     * would count twice). The binders that listen to the JVM are closed when the application stops.
+     *
+     * @param enabled false to bind only Aurora's own meters
+     * @return this application
+     * @throws IllegalStateException if the application was started or used in-process already
+     */
+    public Aurora jvmMetrics(boolean enabled) {
+        return register(() -> jvmMetrics = enabled);
     }
 
     /**
@@ -373,7 +420,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
 
     private ServerRuntime newRuntime() {
         Dispatcher dispatcher = dispatcher();
-        RequestObserver observer = metrics == null ? null : metrics.bind(counters);
+        RequestObserver observer = metrics == null ? null : metrics.bind(counters, jvmMetrics);
         return new ServerRuntime(config, dispatcher, counters, observer);
     }
 
@@ -381,13 +428,18 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         health.freeze();
         RouteTree.Builder<Handler> tree = RouteTree.builder();
         ConcurrencyLimit limit = ConcurrencyLimit.of(config, counters);
+        // First the largest body any route's BodyLimit allows: above maxBodySize, each route checks its own.
+        long[] bodyCeiling = {config.maxBodySize()};
+        root.collect("", appMiddleware, (method, pattern, middleware, handler, site) ->
+                bodyCeiling[0] = RouteBodyLimits.largest(middleware, bodyCeiling[0]));
+        boolean raised = bodyCeiling[0] > config.maxBodySize();
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) -> {
-            Handler chain = MiddlewareChain.compose(middleware, handler);
+            Handler chain = MiddlewareChain.compose(middleware, raised ? RouteBodyLimits.enforced(handler) : handler);
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
         AppJson json = new AppJson(jsonCodec(), jsonConfig.strictTypes());
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
-                formConfig, requestLogging);
+                formConfig, requestLogging, bodyCeiling[0]);
     }
 
     /**
@@ -415,6 +467,10 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         health.shutdownStarted();
         lifecycle.stop(grace);
+        MicrometerMetrics bound = metrics;
+        if (bound != null) {
+            bound.close();
+        }
     }
 
     /**

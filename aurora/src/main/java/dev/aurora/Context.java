@@ -256,8 +256,15 @@ public interface Context {
      * {@code Transfer-Encoding} is refused); {@code Connection: close} closes the connection after
      * this response.
      *
+     * <p>A value is Latin-1 text: visible characters, spaces, tabs and {@code U+0080-U+00FF}
+     * (RFC 9110 section 5.5). CR, LF, NUL, other control characters and anything above
+     * {@code U+00FF} are refused here, where the header is set, with a message naming the header,
+     * the character and its index. For a file name in any script use {@link #attachment(String)}
+     * or {@link ContentDisposition}; other text must be encoded by its own rules (percent-encoding,
+     * RFC 8187).
+     *
      * @param name a header name (a token)
-     * @param value a value without CR, LF or other control characters
+     * @param value a value without CR, LF or other control characters, each char at most {@code U+00FF}
      * @return this context
      * @throws IllegalArgumentException for an invalid name or value
      */
@@ -265,10 +272,10 @@ public interface Context {
 
     /**
      * Sets a response header, replacing every value set for it before (by this handler or by
-     * middleware that ran earlier).
+     * middleware that ran earlier). Values are checked as by {@link #header(String, String)}.
      *
      * @param name a header name (a token)
-     * @param value a value without CR, LF or other control characters
+     * @param value a value without CR, LF or other control characters, each char at most {@code U+00FF}
      * @return this context
      * @throws IllegalArgumentException for an invalid name or value, or a framing header
      */
@@ -298,6 +305,19 @@ public interface Context {
      */
     default Context contentType(String type) {
         return header("Content-Type", type);
+    }
+
+    /**
+     * Makes the browser download the response as a file of that name, in any script: sets
+     * {@code Content-Disposition} to {@link ContentDisposition#attachment(String)}, replacing any
+     * value set before. {@code ctx.attachment("表紙.png").send(bytes)}.
+     *
+     * @param filename the name to suggest
+     * @return this context
+     * @throws IllegalArgumentException if {@code filename} is empty
+     */
+    default Context attachment(String filename) {
+        return setHeader("Content-Disposition", ContentDisposition.attachment(filename));
     }
 
     /**

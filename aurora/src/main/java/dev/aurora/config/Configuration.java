@@ -1,5 +1,6 @@
 package dev.aurora.config;
 
+import dev.aurora.FormConfig;
 import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.config.ConfigBinder;
@@ -56,26 +57,50 @@ import java.util.Set;
  * any case. In the environment and system properties a list is comma-separated
  * ({@code a,b,c}) or JSON, and a table is JSON.
  *
- * <p><b>Errors.</b> Every problem is collected into one {@link ConfigException}, each naming its
- * source ({@code aurora.toml:7}, {@code env AURORA_SERVER_PORT}), the key and what is wrong.
- * Unknown keys and sections are errors, with a suggestion when the name looks like a typo. After
- * binding, a value is validated against the {@code dev.aurora.schema} annotations on its type.
+ * <p><b>Errors.</b> {@link Builder#build()} checks the whole configuration at once: unknown
+ * sections, and every key of Aurora's own sections and of the sections declared with a type
+ * ({@link Builder#section(String, Class)}). Every problem across them is collected into one
+ * {@link ConfigException}, each naming its source ({@code aurora.toml:7},
+ * {@code env AURORA_SERVER_PORT}), the key and what is wrong: unknown keys (with a suggestion
+ * when the name looks like a typo), every value of the wrong type, what the type's constructor
+ * refuses and, once the values fit, the {@code dev.aurora.schema} annotations on the type.
  *
- * <p>Aurora reads two sections itself: {@code server} ({@link ServerConfig}) and {@code json}
- * ({@link JsonConfig}).
+ * <p>Aurora reads three sections itself: {@code server} ({@link ServerConfig}), {@code json}
+ * ({@link JsonConfig}) and {@code forms} ({@link FormConfig}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class Configuration {
     /** The sections Aurora itself reads. */
-    public static final Set<String> AURORA_SECTIONS = Set.of("server", "json");
+    public static final Set<String> AURORA_SECTIONS = Set.of("server", "json", "forms");
 
     private final ConfigBinder binder;
     private final Path file;
+    private final ServerConfig server;
+    private final JsonConfig json;
+    private final FormConfig forms;
+    /** The sections declared with a type, bound by {@link Builder#build()}, and their types. */
+    private final Map<String, Object> typed;
+    private final Map<String, Class<?>> types;
 
-    private Configuration(ConfigBinder binder, Path file) {
+    /** Binds every section it knows the type of; throws with {@code problems} and all it finds. */
+    private Configuration(ConfigBinder binder, Path file, Map<String, Class<?>> types, List<ConfigProblem> problems) {
         this.binder = binder;
         this.file = file;
+        this.server = binder.bind("server", ServerConfig.class, ServerConfig.defaults(), problems);
+        this.json = binder.bind("json", JsonConfig.class, JsonConfig.defaults(), problems);
+        this.forms = binder.bind("forms", FormConfig.class, FormConfig.defaults(), problems);
+        this.types = Map.copyOf(types);
+        Map<String, Object> values = new LinkedHashMap<>();
+        types.forEach((name, type) -> values.put(name, bindTyped(binder, name, type, problems)));
+        this.typed = values;
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    private static <T> T bindTyped(ConfigBinder binder, String name, Class<T> type, List<ConfigProblem> problems) {
+        return binder.bind(name, type, defaultsOf(type), problems);
     }
 
     /**
@@ -96,29 +121,39 @@ public final class Configuration {
     }
 
     /**
-     * Binds the {@code server} section.
+     * The {@code server} section, bound when the configuration was built.
      *
      * @return the server configuration, with {@link ServerConfig#defaults()} for keys not set
-     * @throws ConfigException listing every problem
      */
     public ServerConfig server() {
-        return binder.bind("server", ServerConfig.class, ServerConfig.defaults());
+        return server;
     }
 
     /**
-     * Binds the {@code json} section: how request bodies are read (unknown properties, parser limits).
+     * The {@code json} section: how request bodies are read (unknown properties, parser limits).
      *
      * @return the JSON configuration, with {@link JsonConfig#defaults()} for keys not set
-     * @throws ConfigException listing every problem
      */
     public JsonConfig json() {
-        return binder.bind("json", JsonConfig.class, JsonConfig.defaults());
+        return json;
+    }
+
+    /**
+     * The {@code forms} section: how request bodies are read as forms (part counts, field and
+     * file sizes, when and where files are spooled).
+     *
+     * @return the form configuration, with {@link FormConfig#defaults()} for keys not set
+     */
+    public FormConfig forms() {
+        return forms;
     }
 
     /**
      * Binds a section into {@code type}. Keys not set anywhere take the values of the type's
      * public static no-argument {@code defaults()} method when it has one; otherwise they are
-     * left to the type (null, or whatever its constructor puts there).
+     * left to the type (null, or whatever its constructor puts there). A section declared with
+     * {@link Builder#section(String, Class)} was bound, and checked with the rest, by
+     * {@link Builder#build()}; asking for it with the same type returns that value.
      *
      * @param name the section, as written in the file ({@code [db]})
      * @param type a record or bean
@@ -127,6 +162,9 @@ public final class Configuration {
      * @throws ConfigException listing every problem
      */
     public <T> T section(String name, Class<T> type) {
+        if (types.get(name) == type) {
+            return type.cast(typed.get(name));
+        }
         return binder.bind(name, type, defaultsOf(type));
     }
 
@@ -178,6 +216,7 @@ public final class Configuration {
         private Map<String, String> systemProperties;
         private final Map<String, Object> code = new LinkedHashMap<>();
         private final Set<String> sections = new LinkedHashSet<>(AURORA_SECTIONS);
+        private final Map<String, Class<?>> types = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -261,11 +300,30 @@ public final class Configuration {
         }
 
         /**
+         * Declares an application section with its type, so {@link #build()} binds and checks it
+         * together with Aurora's own and reports the problems of all of them at once. Its keys
+         * not set anywhere take the values of the type's {@code defaults()}, as with
+         * {@link Configuration#section(String, Class)}.
+         *
+         * @param name the section, such as {@code "db"}
+         * @param type a record or bean
+         * @return this builder
+         */
+        public Builder section(String name, Class<?> type) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            sections.add(name);
+            types.put(name, type);
+            return this;
+        }
+
+        /**
          * Reads and checks the file.
          *
          * @return the configuration
-         * @throws ConfigException if the file is missing (unless optional) or malformed, or has
-         *     an unknown section
+         * @throws ConfigException if the file is missing (unless optional) or malformed; else
+         *     listing every problem of every section at once: unknown sections, and the unknown
+         *     keys and invalid values of Aurora's sections and of those declared with a type
          */
         public Configuration build() {
             boolean read = file != null && !(fileOptional && !Files.exists(file));
@@ -279,8 +337,9 @@ public final class Configuration {
             }
             ConfigBinder binder = new ConfigBinder(parsed, prefix,
                     environment == null ? System.getenv() : environment, properties, code);
-            binder.checkSections(new ArrayList<>(sections));
-            return new Configuration(binder, read ? file : null);
+            List<ConfigProblem> problems = new ArrayList<>();
+            binder.checkSections(new ArrayList<>(sections), problems);
+            return new Configuration(binder, read ? file : null, types, problems);
         }
     }
 }

@@ -493,6 +493,54 @@ class ConfigurationTest {
             assertTrue(e.getMessage().startsWith("Invalid configuration (3 problems):\n  " + file + ":2: server.prot"), e.getMessage());
         }
 
+        /** The scenario of the example in docs/configuration.md, "Errors": that text is this output. */
+        @Test
+        void everyProblemOfEverySectionIsReportedAtOnce() throws IOException {
+            Path file = write("aurora.toml", """
+                    [server]
+                    port = 70000
+                    prot = 8080
+                    max_body_size = "lots"
+
+                    [json]
+                    fail_on_unknown = false
+
+                    [forms]
+                    max_files = -1
+
+                    [sever]
+                    host = "x"
+                    """);
+            ConfigException e = assertThrows(ConfigException.class, () -> Configuration.builder().file(file)
+                    .environment(Map.of("AURORA_SERVER_KEEP_ALIVE_TIMEOUT", "30")).systemProperties(Map.of()).build());
+            assertEquals("""
+                    Invalid configuration (7 problems):
+                      aurora.toml:12: sever: unknown section (did you mean server?)
+                      aurora.toml:3: server.prot: unknown key (did you mean port?)
+                      aurora.toml:4: server.maxBodySize: expected a whole number, got 'lots'
+                      env AURORA_SERVER_KEEP_ALIVE_TIMEOUT: server.keepAliveTimeout: expected a duration such as 30s, 250ms, 1h30m or PT30S, got '30' (a number needs a unit)
+                      aurora.toml:2: server.port: must be between 0 and 65535: 70000
+                      aurora.toml:7: json.fail_on_unknown: unknown key (did you mean failOnUnknownProperties?)
+                      aurora.toml:10: forms.maxFiles: must be at least 0: -1""",
+                    e.getMessage().replace(file.toString(), "aurora.toml"));
+        }
+
+        @Test
+        void aTypedApplicationSectionIsCheckedWithTheRest() throws IOException {
+            Path file = write("typed.toml", "[server]\nport = \"x\"\n\n[db]\npool_size = \"many\"\nread_only = \"no\"\n");
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> isolated().file(file).section("db", Db.class).build());
+            assertEquals(List.of(
+                    new ConfigProblem(file + ":2", "server.port", "expected a whole number (32-bit), got 'x'"),
+                    new ConfigProblem(file + ":5", "db.poolSize", "expected a whole number (32-bit), got 'many'"),
+                    new ConfigProblem(file + ":6", "db.readOnly", "expected true or false, got 'no'")), e.problems());
+
+            Path fine = write("fine.toml", "[db]\nurl = \"jdbc:x\"\n");
+            Configuration config = isolated().file(fine).section("db", Db.class).build();
+            assertEquals("jdbc:x", config.section("db", Db.class).url());
+            assertTrue(config.section("db", Db.class) == config.section("db", Db.class), "bound once, at build");
+        }
+
         @Test
         void invalidPrefix() {
             assertThrows(IllegalArgumentException.class, () -> Configuration.builder().prefix("MY-APP"));

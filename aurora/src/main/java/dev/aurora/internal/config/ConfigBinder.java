@@ -80,12 +80,10 @@ public final class ConfigBinder {
 
     /**
      * Checks that the file's top-level tables and the keys set in code all belong to a known
-     * section, so a misspelt {@code [sever]} is an error rather than silently ignored.
-     *
-     * @throws ConfigException naming each unknown section, with a suggestion
+     * section, so a misspelt {@code [sever]} is an error rather than silently ignored: each
+     * unknown section, with a suggestion, is added to {@code problems}.
      */
-    public void checkSections(Collection<String> known) {
-        List<ConfigProblem> problems = new ArrayList<>();
+    public void checkSections(Collection<String> known, List<ConfigProblem> problems) {
         List<String> normalized = known.stream().map(Shape::normalize).toList();
         String advice = "; an application declares its own sections with Configuration.builder().sections(...)";
         if (file != null) {
@@ -104,9 +102,6 @@ public final class ConfigBinder {
                 problems.add(new ConfigProblem("code", key, "unknown section" + DidYouMean.hint(section, known)));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
     }
 
     /**
@@ -117,9 +112,23 @@ public final class ConfigBinder {
      */
     public <T> T bind(String section, Class<T> type, T defaults) {
         List<ConfigProblem> problems = new ArrayList<>();
+        T value = bind(section, type, defaults, problems);
+        throwIfAny(problems);
+        return value;
+    }
+
+    /**
+     * Binds a section, adding every problem to {@code problems} instead of throwing, so several
+     * sections can be reported together: unknown keys, then each value of the wrong type (in
+     * place of which its default is used, so the type's own checks still run), then what the
+     * type's constructor and its schema annotations refuse.
+     *
+     * @return the value, or null when it could not be made
+     */
+    public <T> T bind(String section, Class<T> type, T defaults, List<ConfigProblem> problems) {
         JavaType javaType = mapper.constructType(type);
         ObjectNode base = defaults == null ? NODES.objectNode() : mapper.valueToTree(defaults);
-        SectionTree tree = new SectionTree(section, Shape.of(mapper, javaType), base, problems);
+        SectionTree tree = new SectionTree(section, Shape.of(mapper, javaType), base.deepCopy(), problems);
         if (file != null) {
             file.root().properties().stream()
                     .filter(field -> Shape.normalize(field.getKey()).equals(Shape.normalize(section)))
@@ -128,16 +137,51 @@ public final class ConfigBinder {
         applyEnvironment(tree);
         applyProperties(tree);
         applyCode(tree);
-        throwIfAny(problems);
-        T value = read(tree, javaType);
-        throwIfAny(problems);
-        if (tree.shape().kind() == Shape.Kind.OBJECT && value != null) {
+        int beforeValues = problems.size();
+        checkValues(tree, tree.root(), base, tree.shape(), section);
+        boolean valuesFit = problems.size() == beforeValues;
+        T value = read(tree, tree.root(), javaType, section);
+        if (valuesFit && tree.shape().kind() == Shape.Kind.OBJECT && value != null) {
             for (Violation violation : Schema.of(type).violations(value)) {
                 tree.problem(keyOf(section, violation.pointer()), violation.message());
             }
         }
-        throwIfAny(problems);
         return value;
+    }
+
+    /**
+     * Reads each value of an object on its own, so every value of the wrong type is reported, not
+     * only the first; a value that does not fit is replaced by its default (or dropped).
+     */
+    private void checkValues(SectionTree tree, JsonNode node, JsonNode defaults, Shape shape, String key) {
+        if (shape.kind() != Shape.Kind.OBJECT || !(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (String name : object.properties().stream().map(Map.Entry::getKey).toList()) {
+            Shape.Property property = shape.property(name);
+            if (property == null) {
+                continue;
+            }
+            Shape child = shape.shapeOf(property);
+            JsonNode value = object.get(name);
+            JsonNode fallback = defaults == null ? null : defaults.get(name);
+            String childKey = Keys.join(key, property.name());
+            if (child.kind() == Shape.Kind.OBJECT && value instanceof ObjectNode) {
+                checkValues(tree, value, fallback, child, childKey);
+            } else if (!fits(tree, value, property.type(), childKey)) {
+                if (fallback == null) {
+                    object.remove(name);
+                } else {
+                    object.set(name, fallback.deepCopy());
+                }
+            }
+        }
+    }
+
+    private boolean fits(SectionTree tree, JsonNode node, JavaType type, String key) {
+        int before = tree.problems().size();
+        read(tree, node, type, key);
+        return tree.problems().size() == before;
     }
 
     private void applyEnvironment(SectionTree tree) {
@@ -230,20 +274,21 @@ public final class ConfigBinder {
         return NODES.textNode(text);
     }
 
-    private <T> T read(SectionTree tree, JavaType type) {
-        try (JsonParser parser = mapper.treeAsTokens(tree.root())) {
-            return mapper.readerFor(type).withHandler(new UnknownKeys(tree)).readValue(parser);
+    /** Reads {@code node} as {@code type}; a failure is a problem at {@code key} (or below it) and gives null. */
+    private <T> T read(SectionTree tree, JsonNode node, JavaType type, String key) {
+        try (JsonParser parser = mapper.treeAsTokens(node)) {
+            return mapper.readerFor(type).withHandler(new UnknownKeys(tree, key)).readValue(parser);
         } catch (ValueInstantiationException e) {
-            constructorProblem(tree, e);
+            constructorProblem(tree, key, e);
         } catch (InvalidFormatException e) {
-            tree.problem(Keys.of(tree.section(), e.getPath()), formatMessage(e));
+            tree.problem(Keys.of(key, e.getPath()), formatMessage(e));
         } catch (MismatchedInputException e) {
-            tree.problem(Keys.of(tree.section(), e.getPath()), "expected " + describe(Shape.of(mapper, mapper.constructType(
+            tree.problem(Keys.of(key, e.getPath()), "expected " + describe(Shape.of(mapper, mapper.constructType(
                     e.getTargetType() == null ? Object.class : e.getTargetType()))) + ": " + firstLine(e.getOriginalMessage()));
         } catch (JsonMappingException e) {
-            tree.problem(Keys.of(tree.section(), e.getPath()), firstLine(e.getOriginalMessage()));
+            tree.problem(Keys.of(key, e.getPath()), firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            tree.problem(tree.section(), firstLine(e.getMessage()));
+            tree.problem(key, firstLine(e.getMessage()));
         }
         return null;
     }
@@ -252,9 +297,9 @@ public final class ConfigBinder {
      * A constructor that refused its arguments. When its message starts with a property name
      * ("port must be between..."), the problem is that key's, with that key's source.
      */
-    private void constructorProblem(SectionTree tree, ValueInstantiationException e) {
+    private void constructorProblem(SectionTree tree, String base, ValueInstantiationException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        String key = Keys.of(tree.section(), e.getPath());
+        String key = Keys.of(base, e.getPath());
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         Shape shape = Shape.of(mapper, e.getType());
         String firstWord = message.split("[^A-Za-z0-9_]", 2)[0];
@@ -338,16 +383,19 @@ public final class ConfigBinder {
     /** A safety net behind the renaming: keys Jackson still does not know are reported, not fatal. */
     private static final class UnknownKeys extends DeserializationProblemHandler {
         private final SectionTree tree;
+        /** The key of the value being read: the section, or one of its values read on its own. */
+        private final String base;
 
-        UnknownKeys(SectionTree tree) {
+        UnknownKeys(SectionTree tree, String base) {
             this.tree = tree;
+            this.base = base;
         }
 
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String propertyName) throws IOException {
             List<String> known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).toList();
-            String key = tree.section();
+            String key = base;
             List<String> path = new ArrayList<>();
             for (var context = p.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
                 path.addFirst(context.inArray() ? "[" + context.getCurrentIndex() + "]" : "." + context.getCurrentName());

@@ -45,6 +45,11 @@ final class SectionTree {
         return shape;
     }
 
+    /** The problems found so far, this section's and those of sections bound with it. */
+    List<ConfigProblem> problems() {
+        return problems;
+    }
+
     /**
      * Merges a layer's whole table for this section: tables merge key by key, other values replace.
      *

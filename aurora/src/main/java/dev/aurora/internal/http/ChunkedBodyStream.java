@@ -33,7 +33,7 @@ final class ChunkedBodyStream extends BodyStream {
     private int state;
     private long chunkRemaining;
     private long total;
-    /** This request's limit: {@code maxBodySize} unless a route lowered it. */
+    /** This request's limit: {@code maxBodySize} unless a route's {@code BodyLimit} set another. */
     private long limit;
 
     ChunkedBodyStream(InputBuffer in, BodyDeadline deadline, long maxBodySize, int maxTrailerBytes,
@@ -54,9 +54,9 @@ final class ChunkedBodyStream extends BodyStream {
         return this;
     }
 
-    /** Lowers this request's body limit (a route's own); it never rises above the server's. */
+    /** Sets this request's body limit (a route's own {@code BodyLimit}), above or below the server's. */
     public void limit(long max) {
-        limit = Math.min(limit, max);
+        limit = max;
     }
 
     /** Body bytes announced by the chunk sizes read so far. */

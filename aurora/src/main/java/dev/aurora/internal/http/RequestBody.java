@@ -31,12 +31,15 @@ public final class RequestBody {
     private final ChunkedBodyStream chunked;
     private final BodyDeadline deadline;
     private final long maxDrainSize;
+    private final long maxBodySize;
     private final long drainTimeoutNanos;
     private ResponseWriter writer;
     private RequestHead head;
     private BodyStream stream = BodyStream.EMPTY;
     private byte[] bytes;
     private boolean continueSent;
+    /** This request's limit: {@code maxBodySize} unless a route's {@code BodyLimit} set another. */
+    private long limit;
 
     public RequestBody(InputBuffer input, ServerConfig config) {
         this.input = input;
@@ -45,6 +48,7 @@ public final class RequestBody {
         this.chunked = new ChunkedBodyStream(input, deadline, config.maxBodySize(), config.maxHeaderSize(),
                 config.maxHeaderCount());
         this.maxDrainSize = config.maxDrainSize();
+        this.maxBodySize = config.maxBodySize();
         // The unread rest must arrive within one header timeout, not drip for days.
         this.drainTimeoutNanos = config.headerTimeout().toNanos();
     }
@@ -65,20 +69,34 @@ public final class RequestBody {
         };
         bytes = null;
         continueSent = false;
+        limit = maxBodySize;
     }
 
     /**
-     * Lowers this request's body limit. A declared length over it is refused at once, before any
-     * byte is read; a chunked body is refused ({@code 413}) when its chunks pass it.
+     * Sets this request's body limit ({@code BodyLimit}), above or below the server's
+     * {@code maxBodySize}. A declared length over it is refused at once, before any byte is read;
+     * a chunked body is refused ({@code 413}) when its chunks pass it.
      */
     public void limit(long max) {
-        if (head.bodyFraming() == BodyFraming.LENGTH && head.contentLength() > max
-                || bytes != null && bytes.length > max) {
-            throw new PayloadTooLargeException("Request body larger than " + max + " bytes");
+        limit = max;
+        if (bytes != null && bytes.length > max) {
+            throw tooLarge();
         }
+        checkDeclaredLength();
         if (head.bodyFraming() == BodyFraming.CHUNKED) {
             chunked.limit(max);
         }
+    }
+
+    /** Refuses ({@code 413}) a declared length over this request's limit. */
+    public void checkDeclaredLength() {
+        if (head.bodyFraming() == BodyFraming.LENGTH && head.contentLength() > limit) {
+            throw tooLarge();
+        }
+    }
+
+    private PayloadTooLargeException tooLarge() {
+        return new PayloadTooLargeException("Request body larger than " + limit + " bytes");
     }
 
     /** The whole body, read on first use; {@code 413} past what an array holds, {@code 408} on a stall. */
@@ -131,6 +149,8 @@ public final class RequestBody {
 
     /** The body will be read: if the client waits for {@code 100 Continue}, send it now. */
     private BodyStream start() throws IOException {
+        // A route may have raised the pre-routing bound; middleware that reads before its BodyLimit gets this one.
+        checkDeclaredLength();
         if (head.expectContinue() && !continueSent && !stream.finished() && input.available() == 0
                 && head.minorVersion() == 1) {
             continueSent = writer.interimContinue();

@@ -121,11 +121,18 @@ public final class ResponseHeaders {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c > 0x7F || !Ascii.isTchar(c)) {
-                throw new IllegalArgumentException("Invalid character in header name: " + name);
+                throw new IllegalArgumentException("Invalid character " + describe(name, i) + " at index " + i
+                        + " of response header name '" + printable(name) + "': a name is a token of letters, digits and "
+                        + "!#$%&'*+-.^_`|~");
             }
         }
     }
 
+    /**
+     * Field values are VCHAR, obs-text, SP and HTAB (RFC 9110 section 5.5): every control but HTAB
+     * is refused (CR and LF would split the response), and so is any char above 0xFF, which one
+     * byte cannot carry. obs-text (0x80-0xFF) passes and is sent as that Latin-1 byte.
+     */
     static void checkValue(String name, String value) {
         if (value == null) {
             throw new IllegalArgumentException("Header value must not be null: " + name);
@@ -133,9 +140,49 @@ public final class ResponseHeaders {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xFF || !Ascii.isFieldChar(c)) {
-                throw new IllegalArgumentException("Invalid character (CR, LF, control or non-Latin-1) in value of header "
-                        + name);
+                throw invalidValue(name, value, i);
             }
         }
+    }
+
+    private static IllegalArgumentException invalidValue(String name, String value, int i) {
+        char c = value.charAt(i);
+        String rule = c > 0xFF
+                ? "a header value is Latin-1 on the wire; use ContentDisposition.attachment(...) for file names, "
+                        + "or percent-encode the value (URLEncoder, RFC 8187 for parameters)"
+                : "CR, LF, NUL and other control characters (except HTAB) are not allowed, they would split or end "
+                        + "the header";
+        return new IllegalArgumentException("Invalid character " + describe(value, i) + " at index " + i
+                + " in the value of response header " + printable(name) + ": " + rule);
+    }
+
+    /** {@code U+8868 '表'}, or {@code U+000D (CR)} for a character not worth printing. */
+    private static String describe(String s, int i) {
+        int cp = s.codePointAt(i);
+        String code = String.format("U+%04X", cp);
+        if (Character.isISOControl(cp)) {
+            return code + switch (cp) {
+                case '\r' -> " (CR)";
+                case '\n' -> " (LF)";
+                case 0 -> " (NUL)";
+                default -> " (a control character)";
+            };
+        }
+        return Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp) ? code + " (an unpaired surrogate)"
+                : code + " '" + Character.toString(cp) + "'";
+    }
+
+    /** The name with controls escaped, so a message about it cannot itself break a log line. */
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -7,6 +7,17 @@ import dev.aurora.internal.observe.ServerCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,34 +36,56 @@ import java.util.function.ToDoubleFunction;
  * {@link RequestTimers}. Function counters hold the counters weakly, as Micrometer's do; the
  * application holds them for its whole life. Built on the application's thread before start.
  */
-public final class MicrometerMetrics {
+public final class MicrometerMetrics implements AutoCloseable {
     private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final List<MeterRegistry> registries = new ArrayList<>();
     private PrometheusMeterRegistry prometheus;
+    /** Made when the application asks for its registry, or when it bound several: every registry is in it. */
+    private CompositeMeterRegistry composite;
+    /** Binders holding JVM listeners (GC notifications), closed when the application stops. */
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     /** Adds a registry to bind the meters to. */
-    public void add(MeterRegistry registry) {
+    public synchronized void add(MeterRegistry registry) {
         registries.add(registry);
+        if (composite != null) {
+            composite.add(registry);
+        }
     }
 
     /** A handler answering the Prometheus text exposition of a registry added for it. */
-    public Handler prometheusScrape() {
+    public synchronized Handler prometheusScrape() {
         if (prometheus == null) {
             prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            registries.add(prometheus);
+            add(prometheus);
         }
         PrometheusMeterRegistry registry = prometheus;
         return ctx -> ctx.contentType(TEXT_FORMAT).send(registry.scrape());
     }
 
     /**
-     * Registers the counter-backed meters on every registry.
+     * The registry the application registers its own meters on: one that forwards to every
+     * registry added, now and later.
+     */
+    public synchronized MeterRegistry registry() {
+        if (composite == null) {
+            composite = new CompositeMeterRegistry();
+            registries.forEach(composite::add);
+        }
+        return composite;
+    }
+
+    /**
+     * Registers the counter-backed meters on every registry, and the JVM's and the process's if asked.
      *
      * @return the observer that times requests
      */
-    public RequestObserver bind(ServerCounters counters) {
-        MeterRegistry target = registries.size() == 1 ? registries.get(0) : composite();
+    public synchronized RequestObserver bind(ServerCounters counters, boolean jvmMeters) {
+        MeterRegistry target = composite == null && registries.size() == 1 ? registries.get(0) : registry();
+        if (jvmMeters) {
+            bindJvmMeters(target);
+        }
         counter(target, "aurora.connections.accepted", "Connections admitted", counters, ServerCounters::connectionsAccepted);
         counter(target, "aurora.connections.rejected", "Connections refused because maxConnections were open",
                 counters, ServerCounters::connectionsRejected);
@@ -103,9 +136,29 @@ public final class MicrometerMetrics {
         Gauge.builder(name, counters, value).description(description).strongReference(true).register(target);
     }
 
-    private CompositeMeterRegistry composite() {
-        CompositeMeterRegistry composite = new CompositeMeterRegistry();
-        registries.forEach(composite::add);
-        return composite;
+    /** The JVM's and the process's meters, as Micrometer names them ({@code jvm.*}, {@code process.*}, {@code system.*}). */
+    private void bindJvmMeters(MeterRegistry target) {
+        List<MeterBinder> binders = List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(),
+                new JvmHeapPressureMetrics(), new JvmThreadMetrics(), new JvmCompilationMetrics(), new JvmInfoMetrics(),
+                new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics());
+        for (MeterBinder binder : binders) {
+            binder.bindTo(target);
+            if (binder instanceof AutoCloseable closeable) {
+                closeables.add(closeable);
+            }
+        }
+    }
+
+    /** Stops the binders that listen to the JVM (GC notifications); the meters stay registered. */
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Stopping must go on; a binder that cannot unregister its listener is only a small leak.
+            }
+        }
+        closeables.clear();
     }
 }

@@ -48,16 +48,20 @@ public final class Dispatcher {
     private final Handler asterisk;
     private final Handler redirect;
     private final RequestLogging logging;
+    private final long bodyCeiling;
 
     /**
      * @param tree the routes, each value the route's whole chain (middleware and handler)
      * @param appMiddleware the application-wide middleware, which also wraps the built-in answers
      * @param logging request ids in the MDC and the access log, if wanted
+     * @param bodyCeiling the largest body any route accepts: {@code maxBodySize}, or more when a
+     *     route's {@code BodyLimit} raises it (see {@link RouteBodyLimits})
      */
     public Dispatcher(RouteTree<Handler> tree, List<Middleware> appMiddleware, TrailingSlash trailingSlash,
             Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, AppJson json,
-            FormConfig forms, RequestLogging logging) {
+            FormConfig forms, RequestLogging logging, long bodyCeiling) {
         this.tree = tree;
+        this.bodyCeiling = bodyCeiling;
         this.logging = logging;
         this.trailingSlash = trailingSlash;
         this.json = json;
@@ -86,6 +90,11 @@ public final class Dispatcher {
 
     RequestLogging logging() {
         return logging;
+    }
+
+    /** The largest body any route accepts, which the pre-routing {@code Content-Length} check allows. */
+    long bodyCeiling() {
+        return bodyCeiling;
     }
 
     RouteMatch newMatch() {

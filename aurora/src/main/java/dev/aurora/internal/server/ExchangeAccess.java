@@ -39,7 +39,7 @@ public final class ExchangeAccess {
         return ctx instanceof Exchange exchange ? exchange.readBody(type, true) : ctx.bodyAs(type);
     }
 
-    /** Lowers the current request's body limit ({@code BodyLimit}). */
+    /** Sets the current request's body limit, above or below the server's ({@code BodyLimit}). */
     public static void limitBody(Context ctx, long max) {
         exchange(ctx, "BodyLimit").requestBody().limit(max);
     }

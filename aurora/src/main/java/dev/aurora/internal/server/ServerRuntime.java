@@ -42,6 +42,8 @@ public final class ServerRuntime {
     private static final int MAX_POOLED_WORKSPACES = 1024;
 
     private final ServerConfig config;
+    /** What the head reader checks: {@code config}, with the largest route body limit as {@code maxBodySize}. */
+    private final ServerConfig headConfig;
     private final Dispatcher dispatcher;
     private final ConnectionRegistry connections;
     private final ServerCounters counters;
@@ -67,6 +69,8 @@ public final class ServerRuntime {
             RequestObserver observer) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.headConfig = dispatcher.bodyCeiling() > config.maxBodySize()
+                ? config.withMaxBodySize(dispatcher.bodyCeiling()) : config;
         this.counters = counters;
         this.observer = observer;
         this.connections = new ConnectionRegistry(config.maxConnections());
@@ -78,6 +82,10 @@ public final class ServerRuntime {
 
     ServerConfig config() {
         return config;
+    }
+
+    ServerConfig headConfig() {
+        return headConfig;
     }
 
     ServerCounters counters() {

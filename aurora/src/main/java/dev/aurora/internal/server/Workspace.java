@@ -39,7 +39,7 @@ final class Workspace {
         int maxRead = 2 * config.maxRequestLineLength() + config.maxHeaderSize() + 8192;
         input = new InputBuffer(null, pool, INITIAL_READ_BUFFER, maxRead, output::flush);
         head = new RequestHead(config.maxHeaderCount());
-        reader = new HeadReader(config);
+        reader = new HeadReader(server.headConfig());
         exchange = new Exchange(config, input, output, server);
     }
 

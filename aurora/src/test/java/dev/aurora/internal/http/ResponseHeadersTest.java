@@ -58,6 +58,42 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void aNonLatin1ValueIsRefusedNamingHeaderCharacterPositionAndWhatToUse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHeaders().add("Content-Disposition", "attachment; filename=\"表紙.png\""));
+        assertEquals("Invalid character U+8868 '表' at index 22 in the value of response header Content-Disposition: "
+                + "a header value is Latin-1 on the wire; use ContentDisposition.attachment(...) for file names, "
+                + "or percent-encode the value (URLEncoder, RFC 8187 for parameters)", e.getMessage());
+    }
+
+    @Test
+    void aControlCharacterIsNamedWithoutBeingPrinted() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHeaders().add("X-Next", "a\r\nX-Injected: 1"));
+        assertEquals("Invalid character U+000D (CR) at index 1 in the value of response header X-Next: CR, LF, NUL "
+                + "and other control characters (except HTAB) are not allowed, they would split or end the header",
+                e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ResponseHeaders().add("X", "\u0000"))
+                .getMessage().startsWith("Invalid character U+0000 (NUL) at index 0 "));
+    }
+
+    @Test
+    void aBadNameIsNamedWithItsCharacterAndPosition() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHeaders().add("X\nBad Name", "v"));
+        assertEquals("Invalid character U+000A (LF) at index 1 of response header name 'X\\u000aBad Name': a name is "
+                + "a token of letters, digits and !#$%&'*+-.^_`|~", e.getMessage());
+    }
+
+    @Test
+    void replacingAValueChecksItToo() {
+        ResponseHeaders headers = new ResponseHeaders();
+        headers.add("Vary", "Accept");
+        assertThrows(IllegalArgumentException.class, () -> headers.value(0, "Accept\u2028"));
+        assertEquals("Accept", headers.value(0));
+    }
+
+    @Test
     void nullValueIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ResponseHeaders().add("X-Test", null));
     }

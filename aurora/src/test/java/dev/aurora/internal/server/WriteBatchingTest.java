@@ -41,7 +41,8 @@ class WriteBatchingTest {
         RouteTree.Builder<Handler> routes = RouteTree.builder();
         routes.add("GET", "/n", ctx -> ctx.send("n=" + ctx.query("i")), "test");
         Dispatcher dispatcher = new Dispatcher(routes.build(), List.of(), TrailingSlash.IGNORE, Map.of(),
-                new AppJson(JacksonCodec.defaults(), false), dev.aurora.FormConfig.defaults(), RequestLogging.OFF);
+                new AppJson(JacksonCodec.defaults(), false), dev.aurora.FormConfig.defaults(), RequestLogging.OFF,
+                ServerConfig.defaults().maxBodySize());
         server = new ServerRuntime(ServerConfig.defaults().withHost("127.0.0.1"), dispatcher, new ServerCounters(),
                 null);
         int port = server.start(0);

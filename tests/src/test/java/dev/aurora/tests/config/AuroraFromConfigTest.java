@@ -8,6 +8,7 @@ import dev.aurora.Aurora;
 import dev.aurora.TrailingSlash;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.Configuration;
+import dev.aurora.test.AuroraTestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,20 @@ class AuroraFromConfigTest {
         try (Aurora app = Aurora.fromConfig(config)) {
             assertEquals(1234, app.config().port());
             assertEquals(20, app.config().maxConnections());
+        }
+    }
+
+    @Test
+    void theFormsSectionSetsTheApplicationsFormLimits() throws IOException {
+        Path file = dir.resolve("forms.toml");
+        Files.writeString(file, "[forms]\nmax_parts = 2\n");
+        try (Aurora app = Aurora.fromConfig(Configuration.builder().file(file)
+                .environment(Map.of("AURORA_FORMS_MAX_FIELD_SIZE", "4")).systemProperties(Map.of()).build())) {
+            app.post("/form", ctx -> ctx.send(ctx.form().value("a")));
+            AuroraTestClient client = AuroraTestClient.of(app);
+            client.post("/form").form(Map.of("a", "1", "b", "2")).send().assertStatus(200).assertBody("1");
+            client.post("/form").form(Map.of("a", "1", "b", "2", "c", "3")).send().assertStatus(413);
+            client.post("/form").form(Map.of("a", "12345")).send().assertStatus(413);
         }
     }
 

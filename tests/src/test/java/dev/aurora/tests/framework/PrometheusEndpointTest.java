@@ -1,11 +1,14 @@
 package dev.aurora.tests.framework;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.TestResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code app.prometheus()}: a scrape in the text exposition format, parsed line by line. */
+/**
+ * {@code app.prometheus()}: a scrape in the text exposition format, parsed line by line, with the
+ * JVM's and the process's meters and those the application adds on {@code app.meterRegistry()}.
+ */
 class PrometheusEndpointTest {
     /** {@code name{label="value",...} value}: label values may hold escaped quotes. */
     private static final Pattern SAMPLE = Pattern.compile(
@@ -110,6 +116,49 @@ class PrometheusEndpointTest {
         assertTrue(client.get("/internal/prometheus").send().assertStatus(200).bodyString()
                 .contains("# TYPE aurora_requests_total counter"));
         client.get("/metrics").send().assertStatus(404);
+    }
+
+    @Test
+    void theScrapeHasTheJvmAndProcessMetersAndTheApplicationsOwn() {
+        app.prometheus();
+        Counter orders = app.meterRegistry().counter("orders.placed");
+        app.post("/orders", ctx -> {
+            orders.increment();
+            ctx.status(201).send("");
+        });
+        AuroraTestClient client = AuroraTestClient.of(app);
+        client.post("/orders").send().assertStatus(201);
+        client.post("/orders").send().assertStatus(201);
+        // Also once the application runs, say for a pool made later.
+        Gauge.builder("pool.active", () -> 7).register(app.meterRegistry());
+
+        String scrape = client.get("/metrics").send().assertStatus(200).bodyString();
+        assertHasSample(scrape, "jvm_memory_used_bytes\\{area=\"heap\",.*} \\S+");
+        assertHasSample(scrape, "process_cpu_usage \\S+");
+        assertHasSample(scrape, "jvm_threads_live_threads \\S+");
+        assertHasSample(scrape, "process_uptime_seconds \\S+");
+        assertHasSample(scrape, "orders_placed_total 2\\.0");
+        assertHasSample(scrape, "pool_active 7\\.0");
+        assertHasSample(scrape, "aurora_requests_total 2\\.0");
+    }
+
+    @Test
+    void theJvmMetersCanBeTurnedOff() {
+        app.prometheus().jvmMetrics(false);
+        String scrape = AuroraTestClient.of(app).get("/metrics").send().assertStatus(200).bodyString();
+        assertTrue(scrape.lines().noneMatch(line -> line.startsWith("jvm_") || line.startsWith("process_cpu")), scrape);
+        assertHasSample(scrape, "aurora_requests_total \\S+");
+    }
+
+    @Test
+    void thereIsNoRegistryToReachWithoutMetrics() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, app::meterRegistry);
+        assertEquals("No meter registry: call app.prometheus() or app.metrics(registry) first", e.getMessage());
+    }
+
+    private static void assertHasSample(String scrape, String regex) {
+        Pattern line = Pattern.compile(regex);
+        assertTrue(scrape.lines().anyMatch(l -> line.matcher(l).matches()), () -> "no line " + regex + " in\n" + scrape);
     }
 
     private static double value(List<Sample> samples, String name, String label, String labelValue) {
