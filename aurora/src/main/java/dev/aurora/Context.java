@@ -291,7 +291,8 @@ public interface Context {
     String responseHeader(String name);
 
     /**
-     * Sets the {@code Content-Type} of the response.
+     * Sets the {@code Content-Type} of the response. A {@code 204} or {@code 304}, which has no
+     * content to describe, is sent without it.
      *
      * @param type a media type, e.g. {@code text/html; charset=utf-8}
      * @return this context
@@ -334,14 +335,16 @@ public interface Context {
     }
 
     /**
-     * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}.
+     * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}
+     * (for a body that is not empty: an empty response has no type unless set).
      *
      * @param body the response body
      */
     void send(String body);
 
     /**
-     * Sends {@code body}; {@code Content-Type} defaults to {@code application/octet-stream}.
+     * Sends {@code body}; {@code Content-Type} defaults to {@code application/octet-stream} (for a
+     * body that is not empty).
      *
      * @param body the response body
      */

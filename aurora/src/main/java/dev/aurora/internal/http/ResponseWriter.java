@@ -240,7 +240,7 @@ public final class ResponseWriter {
      * Writes the head.
      *
      * @param length the body length, or -1 for a body of unknown length
-     * @param type the default {@code Content-Type}, or null for none
+     * @param type the default {@code Content-Type}, or null for none; used only when there is content
      */
     private void commit(long length, BodyType type) throws IOException {
         head.checkNotCommitted();
@@ -254,7 +254,9 @@ public final class ResponseWriter {
                 || framing == BodyFraming.CLOSE_DELIMITED && bodySent()) {
             closeAfter = true;
         }
-        head.writeTo(out, type == null ? null : type.line, framing, Framing.declaredLength(status, length), closeAfter,
+        // A default type describes content: none for an empty body or a status without one.
+        byte[] defaultType = type == null || !Framing.hasContent(status, length) ? null : type.line;
+        head.writeTo(out, defaultType, framing, Framing.declaredLength(status, length), closeAfter,
                 request.minorVersion() == 0);
     }
 
