@@ -228,7 +228,9 @@ public final class ResponseWriter {
         if (contentType == null && type != null) {
             contentType = type.mediaType;
         }
-        EncodingBodyStream encoded = encoding.open(head, contentType, length, bodySent(), encodedOut, out);
+        // A 304 stands for the 200 it revalidates: judged by that one's declared length, not its own 0.
+        long judged = Framing.statusAllowsBody(head.status()) ? length : head.declaredLength();
+        EncodingBodyStream encoded = encoding.open(head, contentType, judged, bodySent(), encodedOut, out);
         if (encoded != null) {
             encodedOut = encoded;
             head.forgetDeclaredLength();
