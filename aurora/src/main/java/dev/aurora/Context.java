@@ -2,6 +2,7 @@ package dev.aurora;
 
 import dev.aurora.form.Form;
 import dev.aurora.form.FormStream;
+import dev.aurora.internal.conditional.ConditionalResponse;
 import dev.aurora.internal.controller.RequestValues;
 import dev.aurora.sse.SseEmitter;
 import dev.aurora.sse.SseHandler;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -309,6 +311,63 @@ public interface Context {
      */
     default Context cookie(Cookie cookie) {
         return header("Set-Cookie", cookie.toSetCookie());
+    }
+
+    /**
+     * Answers a conditional request (RFC 9110 section 13) for the current state of the resource,
+     * given its validators; call it once the resource is found and before changing or sending it.
+     *
+     * <pre>{@code
+     * app.get("/orders/:id", ctx -> {
+     *     Order order = orders.find(ctx.param("id", long.class));
+     *     if (ctx.conditional(ETag.strong("v" + order.version()), order.updatedAt())) {
+     *         return;                                   // 304 sent
+     *     }
+     *     ctx.json(order);                              // 200 with ETag and Last-Modified
+     * });
+     * app.put("/orders/:id", ctx -> {
+     *     Order order = orders.find(ctx.param("id", long.class));
+     *     ctx.conditional(ETag.strong("v" + order.version()), order.updatedAt()); // 412 if stale
+     *     ctx.json(orders.update(order, ctx.bodyAs(OrderChange.class)));
+     * });
+     * }</pre>
+     *
+     * The preconditions are evaluated in the RFC's order (section 13.2.2):
+     * <ol>
+     *   <li>{@code If-Match}, by strong comparison ({@code *} matches: the resource exists), or
+     *       when absent {@code If-Unmodified-Since}: if it fails, {@code 412};</li>
+     *   <li>{@code If-None-Match}, by weak comparison, or when absent and for GET and HEAD only
+     *       {@code If-Modified-Since}: if it fails, {@code 304} for GET and HEAD, and for other
+     *       methods {@code 412} (so {@code If-None-Match: *} guards against overwriting).</li>
+     * </ol>
+     * A {@code 304} is sent here, with the validators and whatever fields were set before
+     * ({@code Cache-Control}, {@code Vary}, {@code Expires}, ...) but no {@code Content-Type} or
+     * body; {@code 412} is thrown as a {@link dev.aurora.error.PreconditionFailedException}, so it
+     * is answered in the application's problem format. Otherwise the validators are set as the
+     * {@code ETag} and {@code Last-Modified} response headers and the handler goes on.
+     *
+     * <p>Lists ({@code "a", "b"}) and several field lines are read as one list; a date field that
+     * is not one valid HTTP-date is ignored, as the RFC says, and a malformed entity-tag list
+     * matches nothing (a garbled {@code If-Match} fails). Dates compare at second precision, and
+     * a modification time in the future is sent as now. CONNECT, OPTIONS and TRACE ignore every
+     * precondition. Under {@code Compression}, which weakens the strong tag of a compressed
+     * response, {@code If-Match} also accepts that weak form of the strong tag; and a 304 gets
+     * the {@code Vary} and weak tag of a compressed 200 when the {@code Content-Type} the 200
+     * will have is set before this call.
+     *
+     * <p>Call it only for a resource that exists. For one that does not, {@code If-Match} fails
+     * and {@code If-None-Match: *} holds: check those two fields directly.
+     *
+     * @param etag the current entity-tag, quotes included: {@code "\"v3\""} or {@code W/"v3"}
+     *     (see {@link ETag}); null when the resource has none
+     * @param lastModified when the resource last changed, or null when unknown
+     * @return true when the response was sent ({@code 304}) and the handler should return; false
+     *     when the request goes on (always, for methods other than GET and HEAD)
+     * @throws dev.aurora.error.PreconditionFailedException ({@code 412}) when a precondition fails
+     * @throws IllegalArgumentException when {@code etag} is not an entity-tag (unquoted, say)
+     */
+    default boolean conditional(String etag, Instant lastModified) {
+        return ConditionalResponse.answer(this, etag, lastModified);
     }
 
     /**

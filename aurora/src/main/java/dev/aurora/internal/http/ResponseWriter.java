@@ -108,6 +108,11 @@ public final class ResponseWriter {
         this.encoding = encoding;
     }
 
+    /** Whether an encoding was put on this request: its response may be encoded. */
+    public boolean encodingOffered() {
+        return encoding != null;
+    }
+
     /** Whether body bytes follow this response's head. */
     public boolean bodySent() {
         return Framing.bodySent(head.status(), "HEAD".equals(request.method()));
