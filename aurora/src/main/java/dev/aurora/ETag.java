@@ -21,6 +21,8 @@ public final class ETag {
     }
 
     /**
+     * Makes a strong entity-tag: the same tag promises the same bytes.
+     *
      * @param opaque the tag's value: visible ASCII other than {@code "} (the JSON of a version
      *     number or hash is fine)
      * @return the strong entity-tag, {@code "opaque"}
@@ -32,6 +34,8 @@ public final class ETag {
     }
 
     /**
+     * Makes a weak entity-tag: the same tag promises equivalent content only.
+     *
      * @param opaque the tag's value, as for {@link #strong(String)}
      * @return the weak entity-tag, {@code W/"opaque"}
      * @throws IllegalArgumentException if {@code opaque} has a quote, a space or a control

@@ -18,17 +18,32 @@ public final class ConditionalResponse {
     private ConditionalResponse() {
     }
 
-    /** Whether {@code tag} is one entity-tag, such as {@code "v3"} or {@code W/"v3"}, quotes included. */
+    /**
+     * Checks the syntax of an entity-tag (RFC 9110 section 8.8.3).
+     *
+     * @param tag a candidate, quotes included
+     * @return whether it is one entity-tag, such as {@code "v3"} or {@code W/"v3"}
+     */
     public static boolean isEntityTag(String tag) {
         return EntityTags.valid(tag);
     }
 
-    /** {@code ctx.conditional(etag, lastModified)}. */
+    /**
+     * {@code ctx.conditional(etag, lastModified)}.
+     *
+     * @param ctx the request to answer
+     * @param etag the current entity-tag, or null
+     * @param lastModified the last modification, or null
+     * @return whether the response was sent ({@code 304})
+     */
     public static boolean answer(Context ctx, String etag, Instant lastModified) {
         return answer(ctx, etag, lastModified == null ? Preconditions.NO_DATE : lastModified.getEpochSecond(), -1);
     }
 
     /**
+     * Evaluates the preconditions of {@code ctx}'s request and answers or prepares its response.
+     *
+     * @param ctx the request to answer
      * @param etag the current entity-tag, or null
      * @param modifiedSecond the last modification in epoch seconds, or {@link Preconditions#NO_DATE}
      * @param length the content length a {@code 200} would have, or -1 when unknown: declared on a

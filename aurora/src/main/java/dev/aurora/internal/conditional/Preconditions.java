@@ -51,12 +51,15 @@ public final class Preconditions {
     }
 
     /**
+     * Evaluates the preconditions of one request, in the order of the class comment.
+     *
      * @param method the request method
      * @param fields every value of a request field by name, empty when absent ({@code Context::headers})
      * @param etag the current entity-tag, or null for none
      * @param modifiedSecond the last modification in epoch seconds, or {@link #NO_DATE}
      * @param weakenedByServer whether the server weakens strong tags on the way out (see
      *     {@link EntityTags#match}), so {@code If-Match} also takes their weak form
+     * @return what to answer
      */
     public static Outcome evaluate(String method, Function<String, List<String>> fields, String etag,
             long modifiedSecond, boolean weakenedByServer) {
@@ -96,6 +99,9 @@ public final class Preconditions {
      * the whole representation.
      *
      * @param ifRange the field's values; empty when absent, which honours the range
+     * @param etag the current entity-tag, or null
+     * @param modifiedSecond the last modification in epoch seconds, or {@link #NO_DATE}
+     * @return whether to send the range rather than the whole representation
      */
     public static boolean rangeApplies(List<String> ifRange, String etag, long modifiedSecond) {
         if (ifRange.isEmpty()) {
