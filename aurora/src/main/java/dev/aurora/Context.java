@@ -2,6 +2,7 @@ package dev.aurora;
 
 import dev.aurora.form.Form;
 import dev.aurora.form.FormStream;
+import dev.aurora.internal.conditional.ConditionalResponse;
 import dev.aurora.internal.controller.RequestValues;
 import dev.aurora.sse.SseEmitter;
 import dev.aurora.sse.SseHandler;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -298,7 +300,8 @@ public interface Context {
     String responseHeader(String name);
 
     /**
-     * Sets the {@code Content-Type} of the response.
+     * Sets the {@code Content-Type} of the response. A {@code 204} or {@code 304}, which has no
+     * content to describe, is sent without it.
      *
      * @param type a media type, e.g. {@code text/html; charset=utf-8}
      * @return this context
@@ -331,6 +334,63 @@ public interface Context {
     }
 
     /**
+     * Answers a conditional request (RFC 9110 section 13) for the current state of the resource,
+     * given its validators; call it once the resource is found and before changing or sending it.
+     *
+     * <pre>{@code
+     * app.get("/orders/:id", ctx -> {
+     *     Order order = orders.find(ctx.param("id", long.class));
+     *     if (ctx.conditional(ETag.strong("v" + order.version()), order.updatedAt())) {
+     *         return;                                   // 304 sent
+     *     }
+     *     ctx.json(order);                              // 200 with ETag and Last-Modified
+     * });
+     * app.put("/orders/:id", ctx -> {
+     *     Order order = orders.find(ctx.param("id", long.class));
+     *     ctx.conditional(ETag.strong("v" + order.version()), order.updatedAt()); // 412 if stale
+     *     ctx.json(orders.update(order, ctx.bodyAs(OrderChange.class)));
+     * });
+     * }</pre>
+     *
+     * The preconditions are evaluated in the RFC's order (section 13.2.2):
+     * <ol>
+     *   <li>{@code If-Match}, by strong comparison ({@code *} matches: the resource exists), or
+     *       when absent {@code If-Unmodified-Since}: if it fails, {@code 412};</li>
+     *   <li>{@code If-None-Match}, by weak comparison, or when absent and for GET and HEAD only
+     *       {@code If-Modified-Since}: if it fails, {@code 304} for GET and HEAD, and for other
+     *       methods {@code 412} (so {@code If-None-Match: *} guards against overwriting).</li>
+     * </ol>
+     * A {@code 304} is sent here, with the validators and whatever fields were set before
+     * ({@code Cache-Control}, {@code Vary}, {@code Expires}, ...) but no {@code Content-Type} or
+     * body; {@code 412} is thrown as a {@link dev.aurora.error.PreconditionFailedException}, so it
+     * is answered in the application's problem format. Otherwise the validators are set as the
+     * {@code ETag} and {@code Last-Modified} response headers and the handler goes on.
+     *
+     * <p>Lists ({@code "a", "b"}) and several field lines are read as one list; a date field that
+     * is not one valid HTTP-date is ignored, as the RFC says, and a malformed entity-tag list
+     * matches nothing (a garbled {@code If-Match} fails). Dates compare at second precision, and
+     * a modification time in the future is sent as now. CONNECT, OPTIONS and TRACE ignore every
+     * precondition. Under {@code Compression}, which weakens the strong tag of a compressed
+     * response, {@code If-Match} also accepts that weak form of the strong tag; and a 304 gets
+     * the {@code Vary} and weak tag of a compressed 200 when the {@code Content-Type} the 200
+     * will have is set before this call.
+     *
+     * <p>Call it only for a resource that exists. For one that does not, {@code If-Match} fails
+     * and {@code If-None-Match: *} holds: check those two fields directly.
+     *
+     * @param etag the current entity-tag, quotes included: {@code "\"v3\""} or {@code W/"v3"}
+     *     (see {@link ETag}); null when the resource has none
+     * @param lastModified when the resource last changed, or null when unknown
+     * @return true when the response was sent ({@code 304}) and the handler should return; false
+     *     when the request goes on (always, for methods other than GET and HEAD)
+     * @throws dev.aurora.error.PreconditionFailedException ({@code 412}) when a precondition fails
+     * @throws IllegalArgumentException when {@code etag} is not an entity-tag (unquoted, say)
+     */
+    default boolean conditional(String etag, Instant lastModified) {
+        return ConditionalResponse.answer(this, etag, lastModified);
+    }
+
+    /**
      * Sends a {@code 302 Found} redirect.
      *
      * @param location the target URI, absolute or relative
@@ -354,14 +414,16 @@ public interface Context {
     }
 
     /**
-     * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}.
+     * Sends {@code body} as UTF-8; {@code Content-Type} defaults to {@code text/plain; charset=utf-8}
+     * (for a body that is not empty: an empty response has no type unless set).
      *
      * @param body the response body
      */
     void send(String body);
 
     /**
-     * Sends {@code body}; {@code Content-Type} defaults to {@code application/octet-stream}.
+     * Sends {@code body}; {@code Content-Type} defaults to {@code application/octet-stream} (for a
+     * body that is not empty).
      *
      * @param body the response body
      */

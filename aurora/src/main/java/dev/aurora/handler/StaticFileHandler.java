@@ -24,12 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <ul>
- *   <li>{@code Content-Type} by file extension (UTF-8 for text), {@code ETag} and
- *       {@code Last-Modified}; {@code If-None-Match} and {@code If-Modified-Since} get
- *       {@code 304}.</li>
- *   <li>A single {@code Range} gets {@code 206} with {@code Content-Range}, honouring
- *       {@code If-Range}; a range past the end gets {@code 416}. Several ranges in one request get
- *       the whole file, as the RFC allows.</li>
+ *   <li>{@code Content-Type} by file extension (UTF-8 for text), a strong {@code ETag} (size and
+ *       modification time) and {@code Last-Modified}.</li>
+ *   <li>Conditional requests as {@link dev.aurora.Context#conditional Context.conditional}
+ *       evaluates them (RFC 9110 section 13.2.2, the same code): a matching
+ *       {@code If-None-Match}, or else an {@code If-Modified-Since} not older than the file, gets
+ *       {@code 304} with the {@code ETag}, {@code Last-Modified}, {@code Cache-Control} and (under
+ *       {@code Compression}) the {@code Vary} and weak {@code ETag} of the {@code 200}, but no
+ *       {@code Content-Type} or body; an {@code If-Match} without the file's tag (strong
+ *       comparison), or else an {@code If-Unmodified-Since} older than the file, gets {@code 412}
+ *       as a problem response.</li>
+ *   <li>A single {@code Range} gets {@code 206} with {@code Content-Range}; with {@code If-Range},
+ *       only when that names the current strong tag or exactly the modification date, else the
+ *       whole file. A range past the end gets {@code 416}. Several ranges in one request get the
+ *       whole file, as the RFC allows.</li>
  *   <li>A directory is served through its index file ({@code index.html} by default); a request
  *       for it without the trailing slash is redirected ({@code 301}) to the slashed path, so the
  *       page's relative links resolve. There are no directory listings.</li>

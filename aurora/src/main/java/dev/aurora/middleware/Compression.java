@@ -31,7 +31,12 @@ import java.util.Locale;
  * </ul>
  * Every response of an allowed type (other than {@code 206} and self-encoded ones) carries
  * {@code Vary: Accept-Encoding}, compressed or not, so shared caches keep the variants apart.
- * A strong {@code ETag} on a compressed response becomes weak, since the bytes differ.
+ * A strong {@code ETag} on a compressed response becomes weak, since the bytes differ. A
+ * {@code 304} gets the {@code Vary} and {@code ETag} its {@code 200} would have had, judged by
+ * the {@code Content-Type} (and {@code Content-Length}) set before it was sent; the writer then
+ * leaves the type out of the {@code 304}. {@code ctx.conditional(...)} under compression also
+ * accepts the weakened form of its strong tag in {@code If-Match}, since that is the tag the
+ * client was given.
  *
  * <p>Nothing is buffered whole: {@code ctx.outputStream()} bodies are compressed as they are
  * written and sent chunked ({@code flush()} pushes out what was written so far);

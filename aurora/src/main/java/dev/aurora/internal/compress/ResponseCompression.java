@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  *
  * <p>A response that could have been compressed gets {@code Vary: Accept-Encoding} whatever was
  * chosen; a compressed one gets {@code Content-Encoding}, loses its {@code Content-Length} and has
- * a strong {@code ETag} weakened.
+ * a strong {@code ETag} weakened. A {@code 304} is judged as the {@code 200} it revalidates, by
+ * the type and length that one would have had, so both carry the same {@code Vary} and
+ * {@code ETag}.
  *
  * <p>Compressors go back to the pool when their response ends; the pool keeps at most
  * {@code retained} idle ones and ends the native memory of any beyond that.
@@ -151,7 +153,14 @@ public final class ResponseCompression {
             if (!variesByEncoding(fields)) {
                 fields.add("Vary", "Accept-Encoding");
             }
-            if (coding == AcceptEncoding.IDENTITY || !bodySent || (length >= 0 && length < minSize)) {
+            if (coding == AcceptEncoding.IDENTITY || (length >= 0 && length < minSize)) {
+                return null;
+            }
+            if (!bodySent) {
+                if (head.status() == 304) {
+                    // The 200 it stands for would be compressed: its 304 must name the same validator.
+                    weakenETag(fields);
+                }
                 return null;
             }
             fields.add("Content-Encoding", AcceptEncoding.token(coding));

@@ -1,7 +1,8 @@
 package dev.aurora.internal.files;
 
 import dev.aurora.Context;
-import dev.aurora.internal.http.DateHeader;
+import dev.aurora.internal.conditional.ConditionalResponse;
+import dev.aurora.internal.conditional.Preconditions;
 import dev.aurora.internal.server.ExchangeAccess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Answers a request for one resource: validators ({@code ETag}, {@code Last-Modified}), a
- * conditional {@code 304} (RFC 9110 section 13), a single byte range ({@code 206}, {@code 416}),
+ * Answers a request for one resource: validators ({@code ETag}, {@code Last-Modified}) and the
+ * preconditions of RFC 9110 section 13 through {@link ConditionalResponse} (a {@code 304}, or
+ * {@code 412} for a failed {@code If-Match} or {@code If-Unmodified-Since}), a single byte range
+ * ({@code 206}, {@code 416}; {@code If-Range} honoured),
  * or the whole file with its {@code Content-Length}: sent zero-copy from disk when the connection
  * allows it (a socket, no compression, 64 KiB or more), else streamed through the write buffer.
  */
@@ -23,31 +26,30 @@ public final class FileResponse {
 
     /**
      * @param cacheControl the {@code Cache-Control} value, or null for none
+     * @throws dev.aurora.error.PreconditionFailedException ({@code 412}) when {@code If-Match} or
+     *     {@code If-Unmodified-Since} fails
      */
     public static void send(Context ctx, Resource resource, String contentType, String cacheControl) throws IOException {
-        long modifiedSecond = resource.lastModifiedMillis() / 1000;
-        String etag = "\"" + Long.toHexString(resource.size()) + "-" + Long.toHexString(resource.lastModifiedMillis()) + "\"";
-        String lastModified = resource.lastModifiedMillis() > 0 ? DateHeader.httpDate(modifiedSecond) : null;
-        ctx.header("ETag", etag);
-        if (lastModified != null) {
-            ctx.header("Last-Modified", lastModified);
-        }
+        long size = resource.size();
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(resource.lastModifiedMillis()) + "\"";
+        long modifiedSecond = resource.lastModifiedMillis() > 0 ? resource.lastModifiedMillis() / 1000 : Preconditions.NO_DATE;
         if (cacheControl != null) {
             ctx.header("Cache-Control", cacheControl);
         }
-        if (notModified(ctx, etag, lastModified == null ? -1 : modifiedSecond)) {
-            ctx.status(304).send(new byte[0]);
+        // Set before a 304 too: Compression judges it by the type, and the writer leaves it out.
+        ctx.header("Content-Type", contentType);
+        if (ConditionalResponse.answer(ctx, etag, modifiedSecond, size)) {
             return;
         }
         ctx.header("Accept-Ranges", "bytes");
-        ctx.header("Content-Type", contentType);
-        long size = resource.size();
-        ByteRange.Result range = "GET".equals(ctx.method()) && rangeApplies(ctx, etag, lastModified)
+        ByteRange.Result range = "GET".equals(ctx.method()) && Preconditions.rangeApplies(ctx.headers("If-Range"), etag, modifiedSecond)
                 ? ByteRange.parse(ctx.header("Range"), size)
                 : new ByteRange.Ignore();
         switch (range) {
             case ByteRange.Unsatisfiable u -> {
                 ctx.header("Content-Range", "bytes */" + size);
+                // The file's type would describe content this answer does not have.
+                ctx.removeHeader("Content-Type");
                 ctx.status(416).send(new byte[0]);
             }
             case ByteRange.Satisfiable s -> {
@@ -58,43 +60,6 @@ public final class FileResponse {
             }
             case ByteRange.Ignore i -> stream(ctx, resource, 0, size);
         }
-    }
-
-    /**
-     * {@code If-None-Match} (weak comparison) wins over {@code If-Modified-Since}, which is only
-     * read when the former is absent (RFC 9110 section 13.1.3).
-     */
-    private static boolean notModified(Context ctx, String etag, long modifiedSecond) {
-        String noneMatch = ctx.header("If-None-Match");
-        if (noneMatch != null) {
-            return matchesAny(noneMatch, etag);
-        }
-        String since = ctx.header("If-Modified-Since");
-        if (since == null || modifiedSecond < 0) {
-            return false;
-        }
-        long date = DateHeader.parseHttpDate(since);
-        return date >= 0 && modifiedSecond <= date;
-    }
-
-    /** {@code If-Range} honours the range only for an exact strong ETag or the exact date. */
-    private static boolean rangeApplies(Context ctx, String etag, String lastModified) {
-        String ifRange = ctx.header("If-Range");
-        if (ifRange == null) {
-            return true;
-        }
-        String value = ifRange.strip();
-        return value.startsWith("\"") ? value.equals(etag) : value.equals(lastModified);
-    }
-
-    private static boolean matchesAny(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.startsWith("W/") && tag.substring(2).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void stream(Context ctx, Resource resource, long first, long length) throws IOException {

@@ -63,6 +63,16 @@ public final class Framing {
         return status >= 200 && status != 204 && status != 304;
     }
 
+    /**
+     * Whether a response has content, sent or not (a {@code HEAD} response describes the content
+     * its {@code GET} would have): not for 1xx, 204, 205 and 304, nor for an empty body.
+     *
+     * @param length the body length, or -1 when unknown (streamed)
+     */
+    public static boolean hasContent(int status, long length) {
+        return statusAllowsBody(status) && status != 205 && length != 0;
+    }
+
     /** Whether body bytes follow this response's head on the wire. */
     public static boolean bodySent(int status, boolean headRequest) {
         return statusAllowsBody(status) && status != 205 && !headRequest;

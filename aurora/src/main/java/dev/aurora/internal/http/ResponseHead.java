@@ -13,7 +13,8 @@ import java.util.Locale;
  *   <li>{@code Connection} cannot be removed; setting it to a value containing {@code close} asks
  *       for the connection to close after this response, any other value is ignored;</li>
  *   <li>{@code Content-Type} and {@code Date} are tracked, so the writer adds a default type and the
- *       current date only when the handler set none.</li>
+ *       current date only when the handler set none; a default type only when there is content
+ *       ({@link Framing#hasContent}). A {@code 204} or {@code 304} never has a type.</li>
  * </ul>
  * Fields set before {@link #keepOnError()} survive an error response that replaces this one.
  *
@@ -172,6 +173,11 @@ public final class ResponseHead {
     void writeTo(OutputBuffer out, byte[] defaultType, BodyFraming framing, long length, boolean close,
             boolean http10) throws IOException {
         committed = true;
+        if (contentTypeSet && !Framing.statusAllowsBody(status)) {
+            // 204 and 304 describe no content (a 304's type is only there for Compression to judge by).
+            keptOnError -= headers.remove("Content-Type", keptOnError);
+            contentTypeSet = false;
+        }
         out.write(StatusLine.of(status));
         if (!dateSet) {
             out.write(DateHeader.line());

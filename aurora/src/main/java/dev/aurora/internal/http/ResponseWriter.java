@@ -108,6 +108,11 @@ public final class ResponseWriter {
         this.encoding = encoding;
     }
 
+    /** Whether an encoding was put on this request: its response may be encoded. */
+    public boolean encodingOffered() {
+        return encoding != null;
+    }
+
     /** Whether body bytes follow this response's head. */
     public boolean bodySent() {
         return Framing.bodySent(head.status(), "HEAD".equals(request.method()));
@@ -228,7 +233,9 @@ public final class ResponseWriter {
         if (contentType == null && type != null) {
             contentType = type.mediaType;
         }
-        EncodingBodyStream encoded = encoding.open(head, contentType, length, bodySent(), encodedOut, out);
+        // A 304 stands for the 200 it revalidates: judged by that one's declared length, not its own 0.
+        long judged = Framing.statusAllowsBody(head.status()) ? length : head.declaredLength();
+        EncodingBodyStream encoded = encoding.open(head, contentType, judged, bodySent(), encodedOut, out);
         if (encoded != null) {
             encodedOut = encoded;
             head.forgetDeclaredLength();
@@ -240,7 +247,7 @@ public final class ResponseWriter {
      * Writes the head.
      *
      * @param length the body length, or -1 for a body of unknown length
-     * @param type the default {@code Content-Type}, or null for none
+     * @param type the default {@code Content-Type}, or null for none; used only when there is content
      */
     private void commit(long length, BodyType type) throws IOException {
         head.checkNotCommitted();
@@ -254,7 +261,9 @@ public final class ResponseWriter {
                 || framing == BodyFraming.CLOSE_DELIMITED && bodySent()) {
             closeAfter = true;
         }
-        head.writeTo(out, type == null ? null : type.line, framing, Framing.declaredLength(status, length), closeAfter,
+        // A default type describes content: none for an empty body or a status without one.
+        byte[] defaultType = type == null || !Framing.hasContent(status, length) ? null : type.line;
+        head.writeTo(out, defaultType, framing, Framing.declaredLength(status, length), closeAfter,
                 request.minorVersion() == 0);
     }
 

@@ -63,6 +63,14 @@ public final class ExchangeAccess {
         exchange(ctx, "Compression").encoding(encoding);
     }
 
+    /**
+     * Whether {@code Compression} may encode the current response, and so weaken its strong
+     * {@code ETag}; false for a context that is not the server's.
+     */
+    public static boolean encodingOffered(Context ctx) {
+        return ctx instanceof Exchange exchange && exchange.writer().encodingOffered();
+    }
+
     /** @throws IllegalStateException naming {@code who} if {@code ctx} is not the server's own context */
     static Exchange exchange(Context ctx, String who) {
         if (!(ctx instanceof Exchange exchange)) {

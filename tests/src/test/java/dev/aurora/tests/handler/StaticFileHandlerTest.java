@@ -81,7 +81,9 @@ class StaticFileHandlerTest {
         String etag = get("/assets/site.css").header("ETag");
         for (String match : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
             TestResponse r = get("/assets/site.css", "If-None-Match", match).assertStatus(304).assertBody("");
-            r.assertHeader("ETag", etag);
+            r.assertHeader("ETag", etag).assertHeader("Cache-Control", "no-cache")
+                    .assertHeader("Last-Modified", "Fri, 02 Jan 2026 03:04:05 GMT")
+                    .assertHeader("Content-Type", null).assertHeader("Accept-Ranges", null);
             assertNull(r.header("Content-Length"), r::describe);
         }
         get("/assets/site.css", "If-None-Match", "\"other\"").assertStatus(200).assertBody(CSS);
@@ -98,6 +100,29 @@ class StaticFileHandlerTest {
         get("/assets/site.css", "If-Modified-Since", "Fri Jan  2 03:04:05 2026").assertStatus(304);
         get("/assets/site.css", "If-Modified-Since", "Thu, 01 Jan 2026 00:00:00 GMT").assertStatus(200);
         get("/assets/site.css", "If-Modified-Since", "yesterday").assertStatus(200);
+    }
+
+    @Test
+    void ifMatchAndIfUnmodifiedSinceGet412WhenTheFileChanged() {
+        String etag = get("/assets/site.css").header("ETag");
+        get("/assets/site.css", "If-Match", etag).assertStatus(200).assertBody(CSS);
+        get("/assets/site.css", "If-Match", "\"stale\", " + etag).assertStatus(200);
+        get("/assets/site.css", "If-Match", "*").assertStatus(200);
+        TestResponse stale = get("/assets/site.css", "If-Match", "\"stale\"").assertStatus(412)
+                .assertHeader("Content-Type", "application/problem+json").assertHeader("ETag", null);
+        assertEquals(412, stale.problem().status(), stale::describe);
+        get("/assets/site.css", "If-Match", "W/" + etag).assertStatus(412);
+        get("/assets/site.css", "If-Unmodified-Since", "Fri, 02 Jan 2026 03:04:05 GMT").assertStatus(200).assertBody(CSS);
+        get("/assets/site.css", "If-Unmodified-Since", "Fri, 02 Jan 2026 03:04:04 GMT").assertStatus(412);
+        get("/assets/site.css", "If-Unmodified-Since", "not a date").assertStatus(200);
+        // If-Match replaces If-Unmodified-Since; passing it, If-None-Match still decides.
+        get("/assets/site.css", "If-Match", etag, "If-Unmodified-Since", "Thu, 01 Jan 2026 00:00:00 GMT").assertStatus(200);
+        get("/assets/site.css", "If-Match", etag, "If-None-Match", etag).assertStatus(304);
+        // A precondition comes before the range.
+        get("/assets/site.css", "If-Match", "\"stale\"", "Range", "bytes=0-3").assertStatus(412);
+        get("/assets/site.css", "If-Match", etag, "Range", "bytes=0-3").assertStatus(206).assertBody("body");
+        TestResponse head = client.request("HEAD", "/assets/site.css").header("If-Match", "\"stale\"").send();
+        head.assertStatus(412);
     }
 
     @Test
@@ -126,6 +151,13 @@ class StaticFileHandlerTest {
         get("/assets/site.css", "Range", "bytes=0-3", "If-Range", full.header("Last-Modified")).assertStatus(206);
         get("/assets/site.css", "Range", "bytes=0-3", "If-Range", "\"stale\"").assertStatus(200).assertBody(CSS);
         get("/assets/site.css", "Range", "bytes=0-3", "If-Range", "Thu, 01 Jan 2026 00:00:00 GMT").assertStatus(200);
+        // A weak tag never honours a range (strong comparison), nor does an unparsable date.
+        get("/assets/site.css", "Range", "bytes=0-3", "If-Range", "W/" + full.header("ETag")).assertStatus(200).assertBody(CSS);
+        get("/assets/site.css", "Range", "bytes=0-3", "If-Range", "yesterday").assertStatus(200);
+        // The same date in an obsolete form is the same date.
+        get("/assets/site.css", "Range", "bytes=0-3", "If-Range", "Friday, 02-Jan-26 03:04:05 GMT").assertStatus(206);
+        // A 416 describes no file content, so it has no file type.
+        get("/assets/data.bin", "Range", "bytes=10-").assertStatus(416).assertHeader("Content-Type", null);
     }
 
     @Test

@@ -65,6 +65,11 @@ class CompressionTest {
                         .contentType("text/plain").send(TEXT.substring(0, 2000)))
                 .get("/not-modified", ctx -> ctx.status(304).contentType("text/plain").send(""))
                 .get("/no-content", ctx -> ctx.status(204).contentType("text/plain").send(""))
+                // A 304 standing for a 200 of this type and length, as static files send it.
+                .get("/revalidated/:length", ctx -> ctx.status(304).header("ETag", "\"v1\"").contentType("text/css")
+                        .header("Content-Length", ctx.param("length")).send(""))
+                .get("/revalidated-image", ctx -> ctx.status(304).header("ETag", "\"v1\"").contentType("image/png")
+                        .header("Content-Length", "5000").send(""))
                 .get("/twice", ctx -> {
                     ctx.contentType("text/plain").outputStream().write(SMALL.getBytes(StandardCharsets.US_ASCII));
                     ctx.send(TEXT);
@@ -161,6 +166,17 @@ class CompressionTest {
         get("/no-content", "gzip").assertStatus(204).assertHeader("Content-Encoding", null);
         client.get("/text").header("Accept-Encoding", "gzip").header("Range", "bytes=0-10").send()
                 .assertHeader("Content-Encoding", null).assertBody(TEXT);
+    }
+
+    @Test
+    void a304GetsTheVaryAndWeakTagOfThe200ItStandsFor() {
+        get("/revalidated/5000", "gzip").assertStatus(304).assertHeader("ETag", "W/\"v1\"")
+                .assertHeader("Vary", "Accept-Encoding").assertHeader("Content-Encoding", null)
+                .assertHeader("Content-Type", null).assertHeader("Content-Length", null);
+        // Uncompressed 200s: too small, not accepted, or of a type never compressed.
+        get("/revalidated/100", "gzip").assertStatus(304).assertHeader("ETag", "\"v1\"").assertHeader("Vary", "Accept-Encoding");
+        get("/revalidated/5000", null).assertStatus(304).assertHeader("ETag", "\"v1\"").assertHeader("Vary", "Accept-Encoding");
+        get("/revalidated-image", "gzip").assertStatus(304).assertHeader("ETag", "\"v1\"").assertHeader("Vary", null);
     }
 
     @Test
