@@ -133,10 +133,22 @@ public interface Context {
     InetSocketAddress remoteAddress();
 
     /**
-     * @return {@code http}, or what a trusted proxy said the client used ({@code https} behind a
-     *     TLS-terminating load balancer, with {@code ForwardedHeaders} registered)
+     * @return {@code https} on a connection that arrived over TLS, else {@code http}; or what a
+     *     trusted proxy said the client used ({@code https} behind a TLS-terminating load balancer,
+     *     with {@code ForwardedHeaders} registered)
      */
     String scheme();
+
+    /**
+     * What the TLS handshake settled for this connection: protocol, cipher suite, the host name the
+     * client asked for (SNI) and, with mutual TLS, the client's certificate chain.
+     *
+     * @return the connection's TLS details, or null on a plain HTTP connection (or one whose TLS a
+     *     proxy terminated)
+     */
+    default TlsInfo tls() {
+        return null;
+    }
 
     /**
      * @return the {@code Host} the client asked for, such as {@code shop.example:8443}: the request's

@@ -3,14 +3,15 @@ package dev.aurora.internal.server;
 import dev.aurora.Context;
 import dev.aurora.Handler;
 import dev.aurora.ServerConfig;
+import dev.aurora.TlsInfo;
 import dev.aurora.form.Form;
 import dev.aurora.form.FormStream;
 import dev.aurora.internal.form.FormReading;
 import dev.aurora.internal.form.ReceivedForm;
 import dev.aurora.internal.http.FileBody;
-import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestBody;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.http.RequestView;
@@ -25,6 +26,7 @@ import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.observe.TraceParent;
 import dev.aurora.internal.routing.Endpoint;
 import dev.aurora.internal.routing.RouteMatch;
+import dev.aurora.internal.tls.TlsDetails;
 import dev.aurora.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLSession;
 
 /**
  * The {@link Context} of one request: a facade over the parts that do the work, each with one job:
@@ -66,6 +69,9 @@ final class Exchange implements Context {
     private final ResponseWriter writer;
     private final FileBody files;
     private final JsonSink jsonSink = new JsonSink();
+    /** The connection's TLS session, or null for plain HTTP; its details made on first ask. */
+    private SSLSession tlsSession;
+    private TlsInfo tlsInfo;
     private final Attributes attributes = new Attributes();
     /** Scratch space for decoding query and path parameters, reset for every request. */
     private final Arena scratch = new Arena(SCRATCH_INTS, SCRATCH_BYTES);
@@ -102,9 +108,11 @@ final class Exchange implements Context {
     }
 
     /** Serves the connection from {@code remoteAddress} from now on (a pooled exchange changing hands). */
-    void bind(InetSocketAddress remoteAddress, SocketChannel fileTarget) {
+    void bind(InetSocketAddress remoteAddress, SocketChannel fileTarget, SSLSession tlsSession) {
         this.remoteAddress = remoteAddress;
         this.remoteHost = null;
+        this.tlsSession = tlsSession;
+        this.tlsInfo = null;
         files.bind(fileTarget);
     }
 
@@ -297,7 +305,21 @@ final class Exchange implements Context {
 
     @Override
     public String scheme() {
-        return originScheme != null ? originScheme : "http";
+        return originScheme != null ? originScheme : tlsSession != null ? "https" : "http";
+    }
+
+    @Override
+    public TlsInfo tls() {
+        SSLSession session = tlsSession;
+        if (session == null) {
+            return null;
+        }
+        TlsInfo info = tlsInfo;
+        if (info == null) {
+            info = TlsDetails.of(session);
+            tlsInfo = info;
+        }
+        return info;
     }
 
     @Override

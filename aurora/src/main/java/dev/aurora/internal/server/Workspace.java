@@ -48,13 +48,13 @@ final class Workspace {
         input.bind(transport.input());
         writeLease = pool.acquire(WRITE_BUFFER);
         output.bind(transport.output(), writeLease.array());
-        exchange.bind(transport.remoteAddress(), transport.fileTarget());
+        exchange.bind(transport.remoteAddress(), transport.fileTarget(), transport.tlsSession());
     }
 
     /** Back to the state of a new one, the buffers given back (the pool's reset). */
     void recycle() {
         exchange.writer().release();
-        exchange.bind(null, null);
+        exchange.bind(null, null, null);
         input.recycle();
         output.recycle();
         releaseWriteLease();
