@@ -366,7 +366,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         RouteTree.Builder<Handler> tree = RouteTree.builder();
         ConcurrencyLimit limit = ConcurrencyLimit.of(config, counters);
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) -> {
-            Handler chain = MiddlewareChain.compose(middleware, handler);
+            Handler chain = MiddlewareChain.compose(middleware, Dispatcher.unlessRefused(handler));
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
         JsonCodec json = objectMapper == null ? JsonCodec.of(jsonConfig) : new JsonCodec(objectMapper);

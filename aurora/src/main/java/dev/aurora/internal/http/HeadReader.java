@@ -30,7 +30,9 @@ public final class HeadReader {
      * Reads and parses the next head into {@code head}.
      *
      * @param deadlineNanos {@link System#nanoTime()} by which the whole head must have arrived
-     * @return false when the stream ended before a complete head (the connection just closes)
+     * @return false when the stream ended before a complete head (the connection just closes);
+     *     true for a head that parsed, also one that is to be refused once routed
+     *     ({@link RequestHead#refusal()})
      * @throws ProtocolException for malformed input, exceeded limits and the header deadline
      */
     public boolean read(InputBuffer in, RequestHead head, long deadlineNanos) throws IOException {
