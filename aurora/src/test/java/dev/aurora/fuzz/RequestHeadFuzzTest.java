@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
 import dev.aurora.internal.http.BodyFraming;
 import dev.aurora.internal.http.HeadReader;
 import dev.aurora.internal.http.InputBuffer;
@@ -32,6 +33,7 @@ class RequestHeadFuzzTest {
             .withMaxHeaderSize(1024)
             .withMaxHeaderCount(16)
             .withMaxBodySize(1 << 20);
+    private static final ServerConfig STRICT = CONFIG.withTargetCharacters(TargetCharacters.STRICT);
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 417, 431, 501, 505);
     /** What a head that parsed may still be refused with, once routed ({@link RequestHead#refusal()}). */
     private static final Set<Integer> ROUTED_REFUSALS = Set.of(400, 413, 417, 501);
@@ -42,7 +44,7 @@ class RequestHeadFuzzTest {
     void parseHead(FuzzedDataProvider data) throws IOException {
         int piece = data.consumeInt(1, 64);
         int initialCapacity = data.consumeInt(16, 512);
-        ServerConfig config = CONFIG;
+        ServerConfig config = data.consumeBoolean() ? STRICT : CONFIG;
         byte[] raw = data.consumeRemainingAsBytes();
         InputBuffer in = Wire.buffer(raw, piece, initialCapacity, config);
         RequestHead head = new RequestHead(config.maxHeaderCount());
@@ -61,7 +63,7 @@ class RequestHeadFuzzTest {
             }
             consumed += head.headLength();
             assertTrue(consumed <= raw.length, "more head bytes than were sent");
-            checkSyntax(in, head);
+            checkSyntax(in, head, config);
             if (head.refusal() != null) {
                 // Answered after routing, then the connection closes: no further head is read.
                 assertTrue(ROUTED_REFUSALS.contains(head.refusal().status()), () -> "routed refusal "
@@ -78,7 +80,7 @@ class RequestHeadFuzzTest {
     }
 
     /** What every head that parsed must hold, also one refused after routing. */
-    private static void checkSyntax(InputBuffer in, RequestHead head) {
+    private static void checkSyntax(InputBuffer in, RequestHead head, ServerConfig config) {
         byte[] b = in.array();
         int base = in.base();
         int length = head.headLength();
@@ -95,9 +97,12 @@ class RequestHeadFuzzTest {
 
         int targetStart = base + head.targetStart();
         assertTrue(head.targetLength() > 0, "empty target");
+        boolean strict = config.targetCharacters() == TargetCharacters.STRICT;
         for (int i = targetStart; i < targetStart + head.targetLength(); i++) {
             int c = b[i] & 0xFF;
-            assertTrue(c > 0x20 && c < 0x7F, "target byte " + c);
+            // Never a control, space or '#'; strict: visible ASCII only, and none of what RFC 3986 excludes.
+            assertTrue(c > 0x20 && c != 0x7F && c != '#', "target byte " + c);
+            assertTrue(!strict || c < 0x7F && "\"<>[\\]^`{|}".indexOf(c) < 0, "strict target byte " + c);
         }
         if (head.asteriskForm()) {
             assertEquals("OPTIONS", method);

@@ -1,6 +1,7 @@
 package dev.aurora.internal.http;
 
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 
@@ -21,9 +22,11 @@ import java.net.SocketTimeoutException;
 public final class HeadReader {
     private static final long NANOS_PER_MILLI = 1_000_000;
     private final ServerConfig config;
+    private final boolean[] targetChars;
 
     public HeadReader(ServerConfig config) {
         this.config = config;
+        this.targetChars = Ascii.targetChars(config.targetCharacters() == TargetCharacters.STRICT);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class HeadReader {
                         head.lineCount = lines;
                         head.headLength = scan + 1;
                         in.headParsed(scan + 1);
-                        RequestLineParser.parse(b, base, head);
+                        RequestLineParser.parse(b, base, head, targetChars);
                         HeaderParser.parse(b, base, head, config);
                         return true;
                     }

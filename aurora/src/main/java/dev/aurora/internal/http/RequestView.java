@@ -39,12 +39,16 @@ public final class RequestView {
         return head.method();
     }
 
-    /** The path as sent (not percent-decoded): {@code *} for asterisk-form, {@code /} when empty. */
+    /**
+     * The path as sent (not percent-decoded): {@code *} for asterisk-form, {@code /} when empty.
+     * Bytes of 0x80 and above, which a lenient target may hold raw, are percent-encoded, so the
+     * path is ASCII and reads as a strict client would have sent it.
+     */
     public String path() {
         if (path == null) {
             int length = head.pathLength();
             path = head.asteriskForm() ? "*"
-                    : length == 0 ? "/" : Ascii.latin1(input.array(), input.base() + head.pathStart(), length);
+                    : length == 0 ? "/" : PercentDecoding.escapeNonAscii(input.array(), input.base() + head.pathStart(), length);
         }
         return path;
     }

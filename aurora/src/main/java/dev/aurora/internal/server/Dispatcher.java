@@ -8,6 +8,7 @@ import dev.aurora.error.BadRequestException;
 import dev.aurora.error.MethodNotAllowedException;
 import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.PercentDecoding;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.FormConfig;
 import dev.aurora.internal.json.JsonCodec;
@@ -212,7 +213,7 @@ public final class Dispatcher {
             return canonical;
         }
         InputBuffer input = exchange.input();
-        return canonical + "?" + new String(input.array(), input.base() + exchange.head().queryStart(), queryLength,
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return canonical + "?" + PercentDecoding.escapeNonAscii(input.array(), input.base() + exchange.head().queryStart(),
+                queryLength);
     }
 }
