@@ -53,6 +53,15 @@ public final class RequestView {
         return path;
     }
 
+    /**
+     * The authority the client asked for: an absolute-form target's (RFC 9112 section 3.2.2 has
+     * the server ignore Host then), else the {@code Host} field's; null if there is neither.
+     */
+    public String authority() {
+        int start = head.authorityStart();
+        return start < 0 ? null : Ascii.latin1(input.array(), input.base() + start, head.authorityLength());
+    }
+
     /** The first decoded value of query parameter {@code name}, or null. */
     public String query(String name) {
         int length = head.queryLength();

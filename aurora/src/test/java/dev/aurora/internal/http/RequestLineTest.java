@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.ServerConfig;
 import dev.aurora.TargetCharacters;
+import dev.aurora.internal.mem.Arena;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,24 @@ class RequestLineTest {
         assertEquals("example.org:8080".length(), p.head.authorityLength());
         assertTrue(p.head.authorityStart() + p.head.authorityLength() <= targetStart + p.head.targetLength());
         assertEquals("other.net", p.header("Host"), "the Host field itself is still there");
+    }
+
+    /** What {@code ctx.host()} reads when no proxy is trusted: RFC 9112 section 3.2.2's authority. */
+    private static String viewedAuthority(String raw) {
+        Wire.Parsed p = ok(raw);
+        RequestView view = new RequestView(p.in, new Arena(4, 64));
+        view.begin(p.head);
+        return view.authority();
+    }
+
+    @Test
+    void theViewedAuthorityIsTheAbsoluteFormsWhateverHostSays() {
+        assertEquals("example.org:8080", viewedAuthority("GET http://example.org:8080/p HTTP/1.1" + CRLF
+                + "Host: other.net" + CRLF + CRLF));
+        assertEquals("[::1]", viewedAuthority("GET https://[::1]/p HTTP/1.1" + CRLF + "Host: other.net" + CRLF + CRLF));
+        assertEquals("other.net:81", viewedAuthority("GET /p HTTP/1.1" + CRLF + "Host: other.net:81" + CRLF + CRLF));
+        assertEquals("example.org", viewedAuthority("GET http://example.org HTTP/1.0" + CRLF + CRLF));
+        assertNull(viewedAuthority("GET /p HTTP/1.0" + CRLF + CRLF));
     }
 
     @Test

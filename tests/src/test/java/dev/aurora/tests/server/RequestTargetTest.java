@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * Request targets over a socket: what browsers and JavaScript clients send unencoded
  * ({@code ?filter={"a":1}}, {@code ?tags[]=x}, raw UTF-8) is served by default and refused with
- * {@link TargetCharacters#STRICT}; controls and spaces are refused either way.
+ * {@link TargetCharacters#STRICT}; controls and spaces are refused either way; an absolute-form
+ * target's authority is {@code ctx.host()}, whatever {@code Host} says.
  */
 class RequestTargetTest extends ServerTestSupport {
     private static final Consumer<Aurora> ROUTES = app -> app
             .get("/users/:id", ctx -> ctx.send("id=" + ctx.param("id") + " path=" + ctx.path()))
             .get("/search", ctx -> ctx.send("filter=" + ctx.query("filter") + " tags=" + ctx.queries("tags[]")
-                    + " q=" + ctx.query("q")));
+                    + " q=" + ctx.query("q")))
+            .get("/where", ctx -> ctx.send(ctx.host() + " " + ctx.scheme() + " " + ctx.path() + " " + ctx.query("x")));
 
     private String get(String target, String host) {
         RawConnection client = client();
@@ -98,3 +101,20 @@ class RequestTargetTest extends ServerTestSupport {
         assertEquals("filter={\"a\":1} tags=[x] q=null", get("/search?filter=%7B%22a%22:1%7D&tags%5B%5D=x", "x"));
     }
 }
+
+    // ---- absolute-form -------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://example.com/where?x=1|other.org|example.com http /where 1",
+            "http://example.com:8443/where|other.org|example.com:8443 http /where null",
+            "HTTP://Example.COM/where|other.org|Example.COM http /where null",
+            "http://[::1]:8080/where|other.org|[::1]:8080 http /where null",
+            "https://secure.example/where|other.org|secure.example http /where null",
+            "/where?x=2|other.org:81|other.org:81 http /where 2",
+    })
+    void anAbsoluteFormAuthorityIsTheHostWhateverHostSays(String target, String host, String expected) {
+        start(ROUTES);
+        // The scheme stays the connection's: any client can write https:// in a target.
+        assertEquals(expected, get(target, host));
+    }
