@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.TargetCharacters;
+import dev.aurora.TrailingSlash;
 import dev.aurora.test.RawConnection;
 import dev.aurora.test.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +78,16 @@ class RequestTargetTest extends ServerTestSupport {
         assertEquals("id=a\uFFFDb path=/users/a%FFb", get("/users/a%FFb", "x"));
     }
 
+    @Test
+    void theSlashRedirectKeepsARawUtf8QueryAsEscapes() {
+        start(config().withTrailingSlash(TrailingSlash.REDIRECT), ROUTES);
+        RawConnection client = client();
+        client.send("GET /search/?q=café HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        TestResponse r = client.readResponse();
+        assertEquals(308, r.status(), r::toString);
+        assertEquals("/search?q=caf%C3%A9", r.header("Location"), r::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/users/a\tb", "/users/a\u0001b", "/users/a\u007fb", "/users/a#b", "/search?q=a\u001fb"})
     void controlsAndHashAreRefusedByDefaultToo(String target) {
@@ -100,7 +111,6 @@ class RequestTargetTest extends ServerTestSupport {
         assertEquals("id=x[1] path=/users/x%5B1%5D", get("/users/x%5B1%5D", "x"));
         assertEquals("filter={\"a\":1} tags=[x] q=null", get("/search?filter=%7B%22a%22:1%7D&tags%5B%5D=x", "x"));
     }
-}
 
     // ---- absolute-form -------------------------------------------------------------------------
 
@@ -118,3 +128,4 @@ class RequestTargetTest extends ServerTestSupport {
         // The scheme stays the connection's: any client can write https:// in a target.
         assertEquals(expected, get(target, host));
     }
+}
