@@ -434,7 +434,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
                 bodyCeiling[0] = RouteBodyLimits.largest(middleware, bodyCeiling[0]));
         boolean raised = bodyCeiling[0] > config.maxBodySize();
         root.collect("", appMiddleware, (method, pattern, middleware, handler, site) -> {
-            Handler chain = MiddlewareChain.compose(middleware, raised ? RouteBodyLimits.enforced(handler) : handler);
+            Handler chain = MiddlewareChain.compose(middleware,
+                    Dispatcher.unlessRefused(raised ? RouteBodyLimits.enforced(handler) : handler));
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
         AppJson json = new AppJson(jsonCodec(), jsonConfig.strictTypes());

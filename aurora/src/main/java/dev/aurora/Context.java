@@ -135,7 +135,8 @@ public interface Context {
     /**
      * @return {@code https} on a connection that arrived over TLS, else {@code http}; or what a
      *     trusted proxy said the client used ({@code https} behind a TLS-terminating load balancer,
-     *     with {@code ForwardedHeaders} registered)
+     *     with {@code ForwardedHeaders} registered). The scheme of an absolute-form target is not
+     *     taken: any client can write {@code https://} there
      */
     String scheme();
 
@@ -151,8 +152,10 @@ public interface Context {
     }
 
     /**
-     * @return the {@code Host} the client asked for, such as {@code shop.example:8443}: the request's
-     *     {@code Host} field, or what a trusted proxy said it was; null if none was sent
+     * @return the host (and port, if given) the client asked for, such as {@code shop.example:8443}:
+     *     the authority of an absolute-form target ({@code GET http://shop.example/ HTTP/1.1}, which
+     *     RFC 9112 section 3.2.2 puts before {@code Host}), else the request's {@code Host} field; or
+     *     what a trusted proxy said it was; null if none was sent
      */
     String host();
 

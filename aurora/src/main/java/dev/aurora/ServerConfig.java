@@ -34,6 +34,7 @@ import java.util.Objects;
  * <tr><td>{@code keepAliveTimeout}</td><td>30 s</td><td>Time an idle keep-alive connection waits for its next request before it is closed.</td></tr>
  * <tr><td>{@code writeTimeout}</td><td>30 s</td><td>Time one socket write may block (a client that stops reading) before the connection is closed.</td></tr>
  * <tr><td>{@code trailingSlash}</td><td>IGNORE</td><td>Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.</td></tr>
+ * <tr><td>{@code targetCharacters}</td><td>LENIENT</td><td>Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).</td></tr>
  * <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>Grace period of {@link Aurora#stop()} for in-flight requests.</td></tr>
  * <tr><td>{@code drainDelay}</td><td>0 s</td><td>Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.</td></tr>
  * </tbody>
@@ -61,6 +62,7 @@ import java.util.Objects;
  * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
  * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
  * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
+ * @param targetCharacters Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).
  * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
  * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
  */
@@ -87,6 +89,7 @@ public record ServerConfig(
         Duration keepAliveTimeout,
         Duration writeTimeout,
         TrailingSlash trailingSlash,
+        TargetCharacters targetCharacters,
         Duration shutdownTimeout,
         Duration drainDelay) {
 
@@ -113,6 +116,7 @@ public record ServerConfig(
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             TrailingSlash.IGNORE,
+            TargetCharacters.LENIENT,
             Duration.ofSeconds(10),
             Duration.ZERO);
 
@@ -143,6 +147,7 @@ public record ServerConfig(
         checkDuration("keepAliveTimeout", keepAliveTimeout);
         checkDuration("writeTimeout", writeTimeout);
         Objects.requireNonNull(trailingSlash, "trailingSlash");
+        Objects.requireNonNull(targetCharacters, "targetCharacters");
         checkDuration("shutdownTimeout", shutdownTimeout);
         Objects.requireNonNull(drainDelay, "drainDelay");
         if (drainDelay.isNegative() || drainDelay.toMillis() > Integer.MAX_VALUE) {
@@ -160,7 +165,7 @@ public record ServerConfig(
      * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -168,7 +173,7 @@ public record ServerConfig(
      * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -176,7 +181,7 @@ public record ServerConfig(
      * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -184,7 +189,7 @@ public record ServerConfig(
      * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -192,7 +197,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -200,7 +205,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -208,7 +213,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -216,7 +221,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -224,7 +229,7 @@ public record ServerConfig(
      * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -232,7 +237,7 @@ public record ServerConfig(
      * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -240,7 +245,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -248,7 +253,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConcurrentRequests} replaced
      */
     public ServerConfig withMaxConcurrentRequests(int maxConcurrentRequests) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -256,7 +261,7 @@ public record ServerConfig(
      * @return a copy with {@code maxQueuedRequests} replaced
      */
     public ServerConfig withMaxQueuedRequests(int maxQueuedRequests) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -264,7 +269,7 @@ public record ServerConfig(
      * @return a copy with {@code requestQueueTimeout} replaced
      */
     public ServerConfig withRequestQueueTimeout(Duration requestQueueTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -272,7 +277,7 @@ public record ServerConfig(
      * @return a copy with {@code firstRequestTimeout} replaced
      */
     public ServerConfig withFirstRequestTimeout(Duration firstRequestTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -280,7 +285,7 @@ public record ServerConfig(
      * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -288,7 +293,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -296,7 +301,7 @@ public record ServerConfig(
      * @return a copy with {@code minBodyRate} replaced
      */
     public ServerConfig withMinBodyRate(long minBodyRate) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -304,7 +309,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyRateGrace} replaced
      */
     public ServerConfig withBodyRateGrace(Duration bodyRateGrace) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -312,7 +317,7 @@ public record ServerConfig(
      * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -320,7 +325,7 @@ public record ServerConfig(
      * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -328,7 +333,15 @@ public record ServerConfig(
      * @return a copy with {@code trailingSlash} replaced
      */
     public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+    }
+
+    /**
+     * @param targetCharacters Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).
+     * @return a copy with {@code targetCharacters} replaced
+     */
+    public ServerConfig withTargetCharacters(TargetCharacters targetCharacters) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -336,7 +349,7 @@ public record ServerConfig(
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     /**
@@ -344,7 +357,7 @@ public record ServerConfig(
      * @return a copy with {@code drainDelay} replaced
      */
     public ServerConfig withDrainDelay(Duration drainDelay) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
     }
 
     private static void check(String field, long value, long min, long max) {

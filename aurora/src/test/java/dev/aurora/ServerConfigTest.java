@@ -53,6 +53,7 @@ class ServerConfigTest {
         assertEquals(0, D.maxConcurrentRequests());
         assertEquals(0, D.maxQueuedRequests());
         assertEquals(Duration.ofSeconds(1), D.requestQueueTimeout());
+        assertEquals(TargetCharacters.LENIENT, D.targetCharacters());
         assertEquals(D, Aurora.create().config());
     }
 
@@ -108,6 +109,8 @@ class ServerConfigTest {
                 assertThrows(NullPointerException.class, () -> D.withHeaderTimeout(null)).getMessage());
         assertEquals("shutdownTimeout",
                 assertThrows(NullPointerException.class, () -> D.withShutdownTimeout(null)).getMessage());
+        assertEquals("targetCharacters",
+                assertThrows(NullPointerException.class, () -> D.withTargetCharacters(null)).getMessage());
     }
 
     @Test
@@ -142,6 +145,7 @@ class ServerConfigTest {
                 Arguments.of("keepAliveTimeout", (UnaryOperator<ServerConfig>) c -> c.withKeepAliveTimeout(Duration.ofSeconds(1))),
                 Arguments.of("writeTimeout", (UnaryOperator<ServerConfig>) c -> c.withWriteTimeout(Duration.ofSeconds(1))),
                 Arguments.of("trailingSlash", (UnaryOperator<ServerConfig>) c -> c.withTrailingSlash(TrailingSlash.STRICT)),
+                Arguments.of("targetCharacters", (UnaryOperator<ServerConfig>) c -> c.withTargetCharacters(TargetCharacters.STRICT)),
                 Arguments.of("shutdownTimeout", (UnaryOperator<ServerConfig>) c -> c.withShutdownTimeout(Duration.ofSeconds(1))),
                 Arguments.of("drainDelay", (UnaryOperator<ServerConfig>) c -> c.withDrainDelay(Duration.ofSeconds(5))));
     }

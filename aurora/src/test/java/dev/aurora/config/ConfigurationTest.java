@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
 import dev.aurora.TrailingSlash;
 import dev.aurora.schema.Range;
 import dev.aurora.schema.Required;
@@ -106,6 +107,18 @@ class ConfigurationTest {
             assertEquals(ServerConfig.defaults().withFirstRequestTimeout(Duration.ofSeconds(2)).withMinBodyRate(0)
                     .withBodyRateGrace(Duration.ofMillis(500)).withMaxConcurrentRequests(64).withMaxQueuedRequests(128)
                     .withRequestQueueTimeout(Duration.ofMillis(250)), server);
+        }
+
+        @Test
+        void targetCharactersBindFromTheFileAndTheEnvironmentOverridesThem() throws IOException {
+            Path file = write("targets.toml", """
+                    [server]
+                    target_characters = "strict"
+                    """);
+            assertEquals(TargetCharacters.STRICT, isolated().file(file).build().server().targetCharacters());
+            ServerConfig overridden = isolated().file(file)
+                    .environment(Map.of("AURORA_SERVER_TARGET_CHARACTERS", "lenient")).build().server();
+            assertEquals(TargetCharacters.LENIENT, overridden.targetCharacters());
         }
 
         @Test

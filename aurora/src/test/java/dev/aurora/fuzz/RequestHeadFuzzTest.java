@@ -1,11 +1,13 @@
 package dev.aurora.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
 import dev.aurora.internal.http.BodyFraming;
 import dev.aurora.internal.http.HeadReader;
 import dev.aurora.internal.http.InputBuffer;
@@ -31,7 +33,10 @@ class RequestHeadFuzzTest {
             .withMaxHeaderSize(1024)
             .withMaxHeaderCount(16)
             .withMaxBodySize(1 << 20);
+    private static final ServerConfig STRICT = CONFIG.withTargetCharacters(TargetCharacters.STRICT);
     private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 417, 431, 501, 505);
+    /** What a head that parsed may still be refused with, once routed ({@link RequestHead#refusal()}). */
+    private static final Set<Integer> ROUTED_REFUSALS = Set.of(400, 413, 417, 501);
     /** Pipelined heads read per input: enough to exercise buffer reuse between requests. */
     private static final int MAX_HEADS = 4;
 
@@ -39,10 +44,11 @@ class RequestHeadFuzzTest {
     void parseHead(FuzzedDataProvider data) throws IOException {
         int piece = data.consumeInt(1, 64);
         int initialCapacity = data.consumeInt(16, 512);
+        ServerConfig config = data.consumeBoolean() ? STRICT : CONFIG;
         byte[] raw = data.consumeRemainingAsBytes();
-        InputBuffer in = Wire.buffer(raw, piece, initialCapacity, CONFIG);
-        RequestHead head = new RequestHead(CONFIG.maxHeaderCount());
-        HeadReader reader = new HeadReader(CONFIG);
+        InputBuffer in = Wire.buffer(raw, piece, initialCapacity, config);
+        RequestHead head = new RequestHead(config.maxHeaderCount());
+        HeadReader reader = new HeadReader(config);
         long consumed = 0;
         for (int n = 0; n < MAX_HEADS; n++) {
             boolean read;
@@ -57,7 +63,15 @@ class RequestHeadFuzzTest {
             }
             consumed += head.headLength();
             assertTrue(consumed <= raw.length, "more head bytes than were sent");
-            checkHead(in, head);
+            checkSyntax(in, head, config);
+            if (head.refusal() != null) {
+                // Answered after routing, then the connection closes: no further head is read.
+                assertTrue(ROUTED_REFUSALS.contains(head.refusal().status()), () -> "routed refusal "
+                        + head.refusal().status() + ": " + head.refusal().getMessage());
+                assertFalse(head.keepAlive(), "a refused request must close its connection");
+                return;
+            }
+            checkServable(in, head);
             // A body belongs to the chunked target; the next head would start inside it.
             if (head.bodyFraming() != BodyFraming.NONE) {
                 return;
@@ -65,7 +79,8 @@ class RequestHeadFuzzTest {
         }
     }
 
-    private static void checkHead(InputBuffer in, RequestHead head) {
+    /** What every head that parsed must hold, also one refused after routing. */
+    private static void checkSyntax(InputBuffer in, RequestHead head, ServerConfig config) {
         byte[] b = in.array();
         int base = in.base();
         int length = head.headLength();
@@ -82,9 +97,12 @@ class RequestHeadFuzzTest {
 
         int targetStart = base + head.targetStart();
         assertTrue(head.targetLength() > 0, "empty target");
+        boolean strict = config.targetCharacters() == TargetCharacters.STRICT;
         for (int i = targetStart; i < targetStart + head.targetLength(); i++) {
             int c = b[i] & 0xFF;
-            assertTrue(c > 0x20 && c < 0x7F, "target byte " + c);
+            // Never a control, space or '#'; strict: visible ASCII only, and none of what RFC 3986 excludes.
+            assertTrue(c > 0x20 && c != 0x7F && c != '#', "target byte " + c);
+            assertTrue(!strict || c < 0x7F && "\"<>[\\]^`{|}".indexOf(c) < 0, "strict target byte " + c);
         }
         if (head.asteriskForm()) {
             assertEquals("OPTIONS", method);
@@ -98,11 +116,6 @@ class RequestHeadFuzzTest {
         if (head.queryStart() >= 0) {
             assertEquals('?', b[base + head.queryStart() - 1]);
         }
-
-        int hosts = 0;
-        int transferEncodings = 0;
-        int contentLengths = 0;
-        long declared = -1;
         for (int i = 0; i < head.headerCount(); i++) {
             int nameStart = base + head.nameStart(i);
             assertTrue(head.nameLength(i) > 0, "empty field name");
@@ -119,6 +132,22 @@ class RequestHeadFuzzTest {
                         && b[valueStart + valueLength - 1] != ' ' && b[valueStart + valueLength - 1] != '\t',
                         "field value not trimmed");
             }
+        }
+    }
+
+    /** What a head handed to a handler must hold: one Host in HTTP/1.1, one framing, within the limit. */
+    private static void checkServable(InputBuffer in, RequestHead head) {
+        byte[] b = in.array();
+        int base = in.base();
+
+        int hosts = 0;
+        int transferEncodings = 0;
+        int contentLengths = 0;
+        long declared = -1;
+        for (int i = 0; i < head.headerCount(); i++) {
+            int nameStart = base + head.nameStart(i);
+            int valueStart = base + head.valueStart(i);
+            int valueLength = head.valueLength(i);
             String name = Wire.latin1(b, nameStart, head.nameLength(i)).toLowerCase(Locale.ROOT);
             String value = Wire.latin1(b, valueStart, valueLength);
             switch (name) {

@@ -15,6 +15,7 @@ public final class Ascii {
     private static final boolean[] TCHAR = new boolean[256];
     private static final boolean[] FIELD_VCHAR = new boolean[256];
     private static final boolean[] TARGET_CHAR = new boolean[256];
+    private static final boolean[] LENIENT_TARGET_CHAR = new boolean[256];
     private static final boolean[] REG_NAME_CHAR = new boolean[256];
     private static final byte[] HEX_VALUE = new byte[256];
 
@@ -49,6 +50,15 @@ public final class Ascii {
         for (char c : "-._~%!$&'()*+,;=:@/?".toCharArray()) {
             TARGET_CHAR[c] = true;
         }
+        // Lenient request-target: also what browsers leave unencoded, and UTF-8; never a control,
+        // space or '#', which could shift the request line's framing or cut the target short.
+        System.arraycopy(TARGET_CHAR, 0, LENIENT_TARGET_CHAR, 0, 256);
+        for (char c : "\"<>[\\]^`{|}".toCharArray()) {
+            LENIENT_TARGET_CHAR[c] = true;
+        }
+        for (int c = 0x80; c <= 0xFF; c++) {
+            LENIENT_TARGET_CHAR[c] = true;
+        }
         // reg-name: unreserved / pct-encoded / sub-delims.
         System.arraycopy(TARGET_CHAR, 0, REG_NAME_CHAR, 0, 256);
         REG_NAME_CHAR[':'] = false;
@@ -76,8 +86,13 @@ public final class Ascii {
         return FIELD_VCHAR[b & 0xFF];
     }
 
-    public static boolean isTargetChar(int b) {
-        return TARGET_CHAR[b & 0xFF];
+    /**
+     * The table of bytes a request target may hold, indexed by {@code b & 0xFF}: RFC 3986's only
+     * when {@code strict}, else also {@code " < > [ \ ] ^ ` { | }} and 0x80-0xFF. Shared; never
+     * written after class initialisation.
+     */
+    static boolean[] targetChars(boolean strict) {
+        return strict ? TARGET_CHAR : LENIENT_TARGET_CHAR;
     }
 
     public static boolean isRegNameChar(int b) {

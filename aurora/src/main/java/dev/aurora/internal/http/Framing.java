@@ -15,6 +15,9 @@ package dev.aurora.internal.http;
  *       decoded);</li>
  *   <li>a {@code Content-Length} over the body limit: {@code 413}; zero or absent: no body.</li>
  * </ul>
+ * The {@code 400}s leave the message's end unknown: the head is answered as unparseable. The
+ * {@code 501} and {@code 413} come with a sound head, so they are {@linkplain RequestHead#refusal()
+ * refusals} the application's middleware answers.
  *
  * <p>Responses: {@code 1xx}, {@code 204} and {@code 304} have no body and no framing header
  * (RFC 9110 sections 15.2, 15.3.5, 15.4.5); {@code 205} has an empty body, declared as
@@ -34,9 +37,9 @@ public final class Framing {
      * @param codings the transfer codings across all {@code Transfer-Encoding} fields, or null if
      *     there were none
      * @param contentLength the {@code Content-Length} value, or -1 if there was none
-     * @throws ProtocolException with the status to answer when the framing is refused
+     * @throws ProtocolException when the framing itself is refused, so the message's end is unknown
      */
-    static BodyFraming request(TransferCodings codings, long contentLength, int minorVersion, long maxBodySize) {
+    static BodyFraming request(TransferCodings codings, long contentLength, int minorVersion) {
         if (codings != null) {
             if (contentLength >= 0) {
                 throw new ProtocolException(400, "Both Transfer-Encoding and Content-Length");
@@ -47,15 +50,27 @@ public final class Framing {
             if (!codings.endsWithSingleChunked()) {
                 throw new ProtocolException(400, "Transfer-Encoding must end with a single chunked");
             }
-            if (codings.count() > 1) {
-                throw new ProtocolException(501, "Transfer coding not implemented");
-            }
             return BodyFraming.CHUNKED;
         }
-        if (contentLength > maxBodySize) {
-            throw new ProtocolException(413, "Content Too Large");
-        }
         return contentLength > 0 ? BodyFraming.LENGTH : BodyFraming.NONE;
+    }
+
+    /**
+     * Why a body whose framing {@link #request} accepted is refused all the same: a coding before
+     * {@code chunked} ({@code 501}; none is decoded) or a declared length over the limit
+     * ({@code 413}). The head is sound, so the application may answer it.
+     *
+     * @return the refusal, or null when the body may be read
+     */
+    static ProtocolException refusal(TransferCodings codings, long contentLength, long maxBodySize) {
+        if (codings != null && codings.count() > 1) {
+            return new ProtocolException(501, "Transfer coding not implemented");
+        }
+        // Long.MAX_VALUE stands for more digits than a long holds: over any limit.
+        if (contentLength > maxBodySize || contentLength == Long.MAX_VALUE) {
+            return new ProtocolException(413, "Content Too Large");
+        }
+        return null;
     }
 
     /** Whether a response with this status may have content at all: not 1xx, 204 or 304. */

@@ -1,6 +1,7 @@
 package dev.aurora.internal.http;
 
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 
@@ -21,16 +22,20 @@ import java.net.SocketTimeoutException;
 public final class HeadReader {
     private static final long NANOS_PER_MILLI = 1_000_000;
     private final ServerConfig config;
+    private final boolean[] targetChars;
 
     public HeadReader(ServerConfig config) {
         this.config = config;
+        this.targetChars = Ascii.targetChars(config.targetCharacters() == TargetCharacters.STRICT);
     }
 
     /**
      * Reads and parses the next head into {@code head}.
      *
      * @param deadlineNanos {@link System#nanoTime()} by which the whole head must have arrived
-     * @return false when the stream ended before a complete head (the connection just closes)
+     * @return false when the stream ended before a complete head (the connection just closes);
+     *     true for a head that parsed, also one that is to be refused once routed
+     *     ({@link RequestHead#refusal()})
      * @throws ProtocolException for malformed input, exceeded limits and the header deadline
      */
     public boolean read(InputBuffer in, RequestHead head, long deadlineNanos) throws IOException {
@@ -60,7 +65,7 @@ public final class HeadReader {
                         head.lineCount = lines;
                         head.headLength = scan + 1;
                         in.headParsed(scan + 1);
-                        RequestLineParser.parse(b, base, head);
+                        RequestLineParser.parse(b, base, head, targetChars);
                         HeaderParser.parse(b, base, head, config);
                         return true;
                     }

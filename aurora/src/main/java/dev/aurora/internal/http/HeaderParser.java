@@ -12,8 +12,14 @@ import dev.aurora.ServerConfig;
  * refused. {@code Host} must appear exactly once in HTTP/1.1 and be syntactically valid.
  *
  * <p>{@code Content-Length} is digits only; repeated values (in one field or several) must be
- * identical, else {@code 400}. How the body is then framed is {@link Framing}'s decision.
+ * identical, else {@code 400}; a value too long to hold reads as {@code Long.MAX_VALUE}, over any
+ * limit. How the body is then framed is {@link Framing}'s decision.
  * {@code Expect: 100-continue} is recorded; any other expectation gets {@code 417}.
+ *
+ * <p>What breaks the syntax or the framing throws {@link ProtocolException}: the connection cannot
+ * be trusted and gets a plain answer. A head that is sound but cannot be served (no {@code Host}
+ * in HTTP/1.1, {@code 417}, and {@link Framing#refusal}'s {@code 413} and {@code 501}) is parsed to
+ * its end and marked {@link RequestHead#refusal()} instead, so the application answers it.
  *
  * <p>Stateless; runs on the connection's virtual thread.
  */
@@ -97,11 +103,15 @@ final class HeaderParser {
             }
         }
         if (head.minorVersion == 1 && head.hostCount == 0) {
-            throw new ProtocolException(400, "Missing Host header field");
+            head.refuse(new ProtocolException(400, "Missing Host header field"));
         }
-        head.bodyFraming = Framing.request(codings, head.contentLength, head.minorVersion, config.maxBodySize());
+        head.bodyFraming = Framing.request(codings, head.contentLength, head.minorVersion);
+        ProtocolException bodyRefused = Framing.refusal(codings, head.contentLength, config.maxBodySize());
+        if (bodyRefused != null) {
+            head.refuse(bodyRefused);
+        }
         if (unknownExpectation) {
-            throw new ProtocolException(417, "Expectation Failed");
+            head.refuse(new ProtocolException(417, "Expectation Failed"));
         }
     }
 
@@ -134,10 +144,8 @@ final class HeaderParser {
             int digitsStart = i;
             long value = 0;
             while (i < end && Ascii.isDigit(b[i])) {
-                if (i - digitsStart == MAX_LENGTH_DIGITS) {
-                    throw new ProtocolException(413, "Content Too Large");
-                }
-                value = value * 10 + (b[i] - '0');
+                // Past 18 digits no body limit can be met: saturate (a 413 refusal) instead of overflowing.
+                value = i - digitsStart >= MAX_LENGTH_DIGITS ? Long.MAX_VALUE : value * 10 + (b[i] - '0');
                 i++;
             }
             if (i == digitsStart) {

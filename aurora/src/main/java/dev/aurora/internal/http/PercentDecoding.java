@@ -6,6 +6,7 @@ package dev.aurora.internal.http;
  * {@code %zz} is kept as written. Stateless; any thread.
  */
 public final class PercentDecoding {
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
     private PercentDecoding() {
     }
 
@@ -57,6 +58,26 @@ public final class PercentDecoding {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code b[off, off+len)} as ASCII text, with every byte of 0x80 and above percent-encoded
+     * ({@code %C3%A9}) and the rest kept as it is.
+     */
+    public static String escapeNonAscii(byte[] b, int off, int len) {
+        if (isAscii(b, off, len)) {
+            return Ascii.latin1(b, off, len);
+        }
+        StringBuilder text = new StringBuilder(len + len / 2);
+        for (int i = off; i < off + len; i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                text.append((char) c);
+            } else {
+                text.append('%').append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
+            }
+        }
+        return text.toString();
     }
 
     /** Whether {@code bytes[off, off+len)} are all ASCII. */

@@ -149,6 +149,10 @@ public final class RequestBody {
 
     /** The body will be read: if the client waits for {@code 100 Continue}, send it now. */
     private BodyStream start() throws IOException {
+        if (head.refusal() != null) {
+            // A refused request's body is never read, whatever middleware asks for it.
+            throw head.refusal();
+        }
         // A route may have raised the pre-routing bound; middleware that reads before its BodyLimit gets this one.
         checkDeclaredLength();
         if (head.expectContinue() && !continueSent && !stream.finished() && input.available() == 0
@@ -166,7 +170,7 @@ public final class RequestBody {
     /** Whether an unread body can be read and dropped after the handler, keeping the connection. */
     boolean skippable() {
         boolean clientWaitsForContinue = head.expectContinue() && !continueSent && input.available() == 0;
-        return !clientWaitsForContinue && stream.drainable(maxDrainSize);
+        return !clientWaitsForContinue && head.refusal() == null && stream.drainable(maxDrainSize);
     }
 
     /**

@@ -39,6 +39,8 @@ public final class RequestHead {
     boolean connectionKeepAlive;
     boolean expectContinue;
     int headLength;
+    /** Why a head that parsed is refused all the same, or null (see {@link #refusal()}). */
+    ProtocolException refusal;
 
     public RequestHead(int maxHeaderCount) {
         lineStart = new int[maxHeaderCount + 1];
@@ -68,6 +70,26 @@ public final class RequestHead {
         connectionKeepAlive = false;
         expectContinue = false;
         headLength = 0;
+        refusal = null;
+    }
+
+    /** Records why this well-formed head is refused; the first reason found is the one answered. */
+    void refuse(ProtocolException reason) {
+        if (refusal == null) {
+            refusal = reason;
+        }
+    }
+
+    /**
+     * Why this head, which parsed and frames its message, is refused all the same: a declared body
+     * over the limit ({@code 413}), an unsupported transfer coding ({@code 501}) or expectation
+     * ({@code 417}), an HTTP/1.1 request without {@code Host} ({@code 400}); null for a request to
+     * serve. A refused request is routed like any other so the application's middleware answers it
+     * (CORS, request id, problem format), but no handler runs, its body is never read, and the
+     * connection closes after the response.
+     */
+    public ProtocolException refusal() {
+        return refusal;
     }
 
     public String method() {
@@ -166,9 +188,9 @@ public final class RequestHead {
         return expectContinue;
     }
 
-    /** Whether the client allows the connection to stay open after this request. */
+    /** Whether the client allows the connection to stay open after this request (never a refused one). */
     public boolean keepAlive() {
-        if (connectionClose) {
+        if (connectionClose || refusal != null) {
             return false;
         }
         return minorVersion == 1 || connectionKeepAlive;

@@ -6,7 +6,10 @@ package dev.aurora.internal.http;
  * <p>Strict by design: exactly one space between the parts; the method is a token, compared
  * case-sensitively; the target is origin-form ({@code /path?query}), absolute-form
  * ({@code http://authority/path}, whose authority then wins over Host) or {@code *} for OPTIONS,
- * and contains only the characters RFC 3986 allows, with well-formed percent-escapes. The version
+ * with well-formed percent-escapes. Its path and query hold the characters of a table chosen by
+ * {@link dev.aurora.TargetCharacters}: RFC 3986's, or those plus what browsers send unencoded
+ * ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above); never controls, spaces or
+ * {@code #}, so no table can let a target shift the line's framing. The version
  * is {@code HTTP/1.0} or {@code HTTP/1.x}; another major version gets {@code 505}.
  *
  * <p>The common methods are matched against packed constants, so no {@code String} is created for
@@ -31,7 +34,8 @@ final class RequestLineParser {
     private RequestLineParser() {
     }
 
-    static void parse(byte[] b, int base, RequestHead head) {
+    /** @param targetChars {@link Ascii#targetChars}: the bytes the path and query may hold */
+    static void parse(byte[] b, int base, RequestHead head, boolean[] targetChars) {
         int start = base + head.lineStart[0];
         int end = base + head.lineEnd[0];
 
@@ -50,7 +54,7 @@ final class RequestLineParser {
             throw new ProtocolException(400, "Malformed request line");
         }
         parseVersion(b, versionStart, head);
-        parseTarget(b, base, targetStart, versionStart - 1, head);
+        parseTarget(b, base, targetStart, versionStart - 1, head, targetChars);
     }
 
     private static void parseVersion(byte[] b, int at, RequestHead head) {
@@ -65,7 +69,7 @@ final class RequestLineParser {
         head.minorVersion = b[at + VERSION_MINOR] == '0' ? 0 : 1;
     }
 
-    private static void parseTarget(byte[] b, int base, int start, int end, RequestHead head) {
+    private static void parseTarget(byte[] b, int base, int start, int end, RequestHead head, boolean[] targetChars) {
         head.targetStart = start - base;
         head.targetEnd = end - base;
         int pathStart;
@@ -85,7 +89,7 @@ final class RequestLineParser {
         }
         for (int i = pathStart; i < end; i++) {
             byte c = b[i];
-            if (!Ascii.isTargetChar(c)) {
+            if (!targetChars[c & 0xFF]) {
                 throw new ProtocolException(400, "Invalid character in request target");
             }
             if (c == '%' && !Ascii.isPercentEscape(b, i, end)) {

@@ -39,14 +39,27 @@ public final class RequestView {
         return head.method();
     }
 
-    /** The path as sent (not percent-decoded): {@code *} for asterisk-form, {@code /} when empty. */
+    /**
+     * The path as sent (not percent-decoded): {@code *} for asterisk-form, {@code /} when empty.
+     * Bytes of 0x80 and above, which a lenient target may hold raw, are percent-encoded, so the
+     * path is ASCII and reads as a strict client would have sent it.
+     */
     public String path() {
         if (path == null) {
             int length = head.pathLength();
             path = head.asteriskForm() ? "*"
-                    : length == 0 ? "/" : Ascii.latin1(input.array(), input.base() + head.pathStart(), length);
+                    : length == 0 ? "/" : PercentDecoding.escapeNonAscii(input.array(), input.base() + head.pathStart(), length);
         }
         return path;
+    }
+
+    /**
+     * The authority the client asked for: an absolute-form target's (RFC 9112 section 3.2.2 has
+     * the server ignore Host then), else the {@code Host} field's; null if there is neither.
+     */
+    public String authority() {
+        int start = head.authorityStart();
+        return start < 0 ? null : Ascii.latin1(input.array(), input.base() + start, head.authorityLength());
     }
 
     /** The first decoded value of query parameter {@code name}, or null. */

@@ -4,7 +4,7 @@ import dev.aurora.internal.http.Ascii;
 
 /**
  * Finds dot segments ({@code .} and {@code ..}, also percent-encoded as {@code %2e}, and also
- * between encoded slashes {@code %2F}) in a request path. Aurora refuses such paths with {@code 400} instead of normalizing them: routes and
+ * between encoded slashes {@code %2F} or backslashes, raw or encoded) in a request path. Aurora refuses such paths with {@code 400} instead of normalizing them: routes and
  * anything that maps paths to files (a catch-all serving a directory) then never see a segment
  * that climbs out of its prefix, whatever the client encoded. Stateless; any thread.
  */
@@ -46,13 +46,13 @@ public final class DotSegments {
     }
 
     /**
-     * A segment boundary is {@code /}, an encoded slash {@code %2F} or an encoded backslash
-     * {@code %5C} (a separator on Windows): a handler that decodes a
-     * parameter or catch-all sees {@code %2F} as {@code /}, so {@code ..%2F} must count as a dot
+     * A segment boundary is {@code /}, a backslash (a separator on Windows; a lenient request
+     * target may hold it raw), or either encoded ({@code %2F}, {@code %5C}): a handler that decodes
+     * a parameter or catch-all sees {@code %2F} as {@code /}, so {@code ..%2F} must count as a dot
      * segment too.
      */
     private static int boundaryLength(byte[] b, int i, int end) {
-        if (b[i] == '/') {
+        if (b[i] == '/' || b[i] == '\\') {
             return 1;
         }
         if (b[i] == '%' && i + 2 < end && ((b[i + 1] == '2' && Ascii.toLower(b[i + 2]) == 'f')

@@ -8,6 +8,7 @@ import dev.aurora.error.BadRequestException;
 import dev.aurora.error.MethodNotAllowedException;
 import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
+import dev.aurora.internal.http.PercentDecoding;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.FormConfig;
 import dev.aurora.internal.json.AppJson;
@@ -28,7 +29,9 @@ import java.util.Map;
  * trailing-slash policy, the route tree lookup, then the route's precomposed chain; or, when no
  * route answers, the application-wide middleware around the built-in answers (404, 405 with
  * {@code Allow}, OPTIONS with {@code Allow}, a 308 to the canonical slash form). Failures go to
- * {@link Failures}. With request ids on, all of it runs inside the request's MDC ({@link RequestMdc}).
+ * {@link Failures}. A request whose head was {@linkplain RequestHead#refusal() refused} (a declared
+ * body over the limit, say) is routed too, and its middleware runs, but the end of its chain
+ * throws the refusal ({@link #unlessRefused}) instead of answering. With request ids on, all of it runs inside the request's MDC ({@link RequestMdc}).
  *
  * <p>Built once at start and shared by all connections; {@link #dispatch} runs on connection
  * threads and allocates nothing on the matched-route path.
@@ -67,17 +70,36 @@ public final class Dispatcher {
         this.json = json;
         this.forms = forms;
         this.failures = new Failures(exceptionHandlers, json);
-        this.notFound = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+        this.notFound = answer(appMiddleware, ctx -> failures.respond((Exchange) ctx,
                 new NotFoundException("No route matches " + ctx.path()), false));
-        this.notAllowed = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+        this.notAllowed = answer(appMiddleware, ctx -> failures.respond((Exchange) ctx,
                 new MethodNotAllowedException("Method " + ctx.method() + " is not allowed for " + ctx.path()), false));
-        this.badPath = MiddlewareChain.compose(appMiddleware, ctx -> failures.respond((Exchange) ctx,
+        this.badPath = answer(appMiddleware, ctx -> failures.respond((Exchange) ctx,
                 new BadRequestException("Dot segments ('.' and '..') are not allowed in the path"), false));
-        this.options = MiddlewareChain.compose(appMiddleware,
-                ctx -> ctx.header("Allow", ((Exchange) ctx).allow()).send(""));
+        this.options = answer(appMiddleware, ctx -> ctx.header("Allow", ((Exchange) ctx).allow()).send(""));
         String allowAll = tree.allowAll();
-        this.asterisk = MiddlewareChain.compose(appMiddleware, ctx -> ctx.header("Allow", allowAll).send(""));
-        this.redirect = MiddlewareChain.compose(appMiddleware, ctx -> ctx.redirect(canonical((Exchange) ctx), 308));
+        this.asterisk = answer(appMiddleware, ctx -> ctx.header("Allow", allowAll).send(""));
+        this.redirect = answer(appMiddleware, ctx -> ctx.redirect(canonical((Exchange) ctx), 308));
+    }
+
+    /** A built-in answer behind the application-wide middleware; a refused request gets its refusal instead. */
+    private static Handler answer(List<Middleware> appMiddleware, Handler answer) {
+        return MiddlewareChain.compose(appMiddleware, unlessRefused(answer));
+    }
+
+    /**
+     * Wraps the last link of a chain (a route's handler, a built-in answer): for a request whose
+     * head is {@linkplain RequestHead#refusal() refused} it throws the refusal instead of running,
+     * so the middleware before it (CORS, request ids, error handling) answers the refusal as it
+     * would a handler's failure, and the handler never sees a request it cannot serve.
+     */
+    public static Handler unlessRefused(Handler handler) {
+        return ctx -> {
+            if (ctx instanceof Exchange exchange && exchange.head().refusal() != null) {
+                throw exchange.head().refusal();
+            }
+            handler.handle(ctx);
+        };
     }
 
     AppJson json() {
@@ -200,7 +222,7 @@ public final class Dispatcher {
             return canonical;
         }
         InputBuffer input = exchange.input();
-        return canonical + "?" + new String(input.array(), input.base() + exchange.head().queryStart(), queryLength,
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return canonical + "?" + PercentDecoding.escapeNonAscii(input.array(), input.base() + exchange.head().queryStart(),
+                queryLength);
     }
 }

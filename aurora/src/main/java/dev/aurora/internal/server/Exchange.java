@@ -324,7 +324,7 @@ final class Exchange implements Context {
 
     @Override
     public String host() {
-        return originHost != null ? originHost : header("Host");
+        return originHost != null ? originHost : request.authority();
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.aurora.internal.http;
 
 import static dev.aurora.internal.http.Wire.CRLF;
 import static dev.aurora.internal.http.Wire.ok;
+import static dev.aurora.internal.http.Wire.refuses;
 import static dev.aurora.internal.http.Wire.rejects;
+import static dev.aurora.internal.http.Wire.unparseable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.aurora.ServerConfig;
 import org.junit.jupiter.api.Test;
@@ -123,15 +126,24 @@ class BodyFramingTest {
     @ValueSource(strings = {"100000000000000000000", "99999999999999999999999999", "9223372036854775807",
             "9223372036854775808", "18446744073709551616", "18446744073709551621"})
     void hugeContentLengthIs413NotAnOverflow(String value) {
-        rejects(413, post(cl(value)));
+        refuses(413, post(cl(value)));
+    }
+
+    @Test
+    void hugeContentLengthIs413EvenWithoutABodyLimit() {
+        refuses(413, post(cl("99999999999999999999")), Wire.DEFAULTS.withMaxBodySize(Long.MAX_VALUE));
     }
 
     @Test
     void contentLengthOverMaxBodySizeIs413() {
         ServerConfig config = Wire.DEFAULTS.withMaxBodySize(100);
         assertEquals(100, ok(post(cl("100")), config).head.contentLength());
-        rejects(413, post(cl("101")), config);
-        rejects(413, post(cl(Long.toString(Wire.DEFAULTS.maxBodySize() + 1))));
+        Wire.Parsed refused = refuses(413, post(cl("101")), config);
+        // The head is whole: the refusal is answered after routing, the body never read.
+        assertEquals(101, refused.head.contentLength());
+        assertEquals(BodyFraming.LENGTH, refused.head.bodyFraming());
+        assertFalse(refused.head.keepAlive(), "a refused request closes its connection");
+        refuses(413, post(cl(Long.toString(Wire.DEFAULTS.maxBodySize() + 1))));
         assertEquals(Wire.DEFAULTS.maxBodySize(),
                 ok(post(cl(Long.toString(Wire.DEFAULTS.maxBodySize())))).head.contentLength());
     }
@@ -140,7 +152,7 @@ class BodyFramingTest {
     void zeroMaxBodySizeStillAllowsContentLengthZero() {
         ServerConfig config = Wire.DEFAULTS.withMaxBodySize(0);
         ok(post(cl("0")), config);
-        rejects(413, post(cl("1")), config);
+        refuses(413, post(cl("1")), config);
     }
 
     // ---- Transfer-Encoding -------------------------------------------------------------------
@@ -216,12 +228,19 @@ class BodyFramingTest {
     @ValueSource(strings = {"gzip, chunked", "deflate, chunked", "compress, chunked", "x-custom, chunked",
             "gzip, deflate, chunked", "identity, chunked"})
     void unsupportedCodingBeforeChunkedIs501(String value) {
-        rejects(501, post(te(value)));
+        refuses(501, post(te(value)));
+    }
+
+    @Test
+    void bothFramingsAreUnparseableEvenOverTheLimit() {
+        // Where the message ends is in doubt: no middleware may see it.
+        unparseable(400, post(te("chunked") + cl("999999999")));
+        unparseable(400, post(te("gzip, chunked") + cl("5")));
     }
 
     @Test
     void codingsAcrossTwoFieldsAreOneList() {
-        rejects(501, post(te("gzip") + te("chunked")));
+        refuses(501, post(te("gzip") + te("chunked")));
         rejects(400, post(te("chunked") + te("gzip")));
     }
 

@@ -2,7 +2,9 @@ package dev.aurora.internal.http;
 
 import static dev.aurora.internal.http.Wire.CRLF;
 import static dev.aurora.internal.http.Wire.ok;
+import static dev.aurora.internal.http.Wire.refuses;
 import static dev.aurora.internal.http.Wire.rejects;
+import static dev.aurora.internal.http.Wire.unparseable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -161,9 +163,10 @@ class HeaderFieldTest {
     // ---- Host ---------------------------------------------------------------------------------
 
     @Test
-    void missingHostIs400InHttp11() {
-        rejects(400, LINE_11 + CRLF);
-        rejects(400, LINE_11 + "X-Host: example.com" + CRLF + CRLF);
+    void missingHostIs400InHttp11ButTheHeadParses() {
+        // Nothing about the message is in doubt, so the application answers it (CORS, request id).
+        refuses(400, LINE_11 + CRLF);
+        refuses(400, LINE_11 + "X-Host: example.com" + CRLF + CRLF);
     }
 
     @Test
@@ -175,7 +178,7 @@ class HeaderFieldTest {
 
     @Test
     void twoHostFieldsAre400() {
-        rejects(400, withFields("Host: example.com" + CRLF));
+        unparseable(400, withFields("Host: example.com" + CRLF));
         rejects(400, withFields("host: other.org" + CRLF));
         rejects(400, LINE_10 + "Host: a" + CRLF + "Host: b" + CRLF + CRLF);
     }
@@ -224,7 +227,12 @@ class HeaderFieldTest {
     @ParameterizedTest
     @ValueSource(strings = {"200-ok", "100-continue-please", "100-continue, foo", "continue", "x"})
     void otherExpectationsAre417(String value) {
-        rejects(417, withFields("Expect: " + value + CRLF));
+        refuses(417, withFields("Expect: " + value + CRLF));
+    }
+
+    @Test
+    void aMalformedFieldAfterAnUnknownExpectationIsStillUnparseable() {
+        unparseable(400, withFields("Expect: x" + CRLF + "Bad Name: v" + CRLF));
     }
 
     // ---- Connection ---------------------------------------------------------------------------

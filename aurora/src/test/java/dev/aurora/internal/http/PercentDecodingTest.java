@@ -47,6 +47,19 @@ class PercentDecodingTest {
         assertEquals(expected, PercentDecoding.asciiEquals(b, 0, b.length, text));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/plain|/plain",
+            "/caf\u00c3\u00a9|/caf%C3%A9",
+            "/x[1]{\"a\"}|/x[1]{\"a\"}",
+            "/%41\u00ff|/%41%FF",
+            "\u0080|%80",
+    })
+    void escapeNonAsciiEncodesOnlyBytesFrom0x80(String raw, String expected) {
+        byte[] b = raw.getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(expected, PercentDecoding.escapeNonAscii(b, 0, b.length));
+    }
+
     @org.junit.jupiter.api.Test
     void nonAsciiBytesNeverEqualAsciiText() {
         byte[] b = {(byte) 0xC3, (byte) 0xA9};

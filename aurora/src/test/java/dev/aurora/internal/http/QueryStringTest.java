@@ -24,6 +24,25 @@ class QueryStringTest {
     }
 
     @Test
+    void whatBrowsersLeaveUnencodedIsReadAsSent() {
+        assertEquals("{\"a\":1}", first("filter={\"a\":1}", "filter"));
+        assertEquals("x", first("tags[]=x", "tags[]"));
+        assertEquals("a|b^c`d<e>\\", first("q=a|b^c`d<e>\\", "q"));
+    }
+
+    @Test
+    void rawUtf8BytesDecodeLikeTheirEscapes() {
+        assertEquals("caf\u00e9", first("q=caf\u00c3\u00a9", "q"));
+        assertEquals(first("q=caf%C3%A9", "q"), first("q=caf\u00c3\u00a9", "q"));
+    }
+
+    @Test
+    void invalidUtf8RawOrEscapedBecomesTheReplacementCharacter() {
+        assertEquals("a\uFFFDb", first("q=a\u00ffb", "q"));
+        assertEquals("a\uFFFDb", first("q=a%FFb", "q"));
+    }
+
+    @Test
     void findsParametersByName() {
         assertEquals("1", first("a=1&b=2&c=3", "a"));
         assertEquals("2", first("a=1&b=2&c=3", "b"));

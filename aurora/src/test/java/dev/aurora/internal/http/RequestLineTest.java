@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.ServerConfig;
+import dev.aurora.TargetCharacters;
+import dev.aurora.internal.mem.Arena;
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The request line (RFC 9112 section 3): method, request-target forms, version, limits. */
@@ -84,10 +88,28 @@ class RequestLineTest {
         assertEquals("other.net", p.header("Host"), "the Host field itself is still there");
     }
 
+    /** What {@code ctx.host()} reads when no proxy is trusted: RFC 9112 section 3.2.2's authority. */
+    private static String viewedAuthority(String raw) {
+        Wire.Parsed p = ok(raw);
+        RequestView view = new RequestView(p.in, new Arena(4, 64));
+        view.begin(p.head);
+        return view.authority();
+    }
+
+    @Test
+    void theViewedAuthorityIsTheAbsoluteFormsWhateverHostSays() {
+        assertEquals("example.org:8080", viewedAuthority("GET http://example.org:8080/p HTTP/1.1" + CRLF
+                + "Host: other.net" + CRLF + CRLF));
+        assertEquals("[::1]", viewedAuthority("GET https://[::1]/p HTTP/1.1" + CRLF + "Host: other.net" + CRLF + CRLF));
+        assertEquals("other.net:81", viewedAuthority("GET /p HTTP/1.1" + CRLF + "Host: other.net:81" + CRLF + CRLF));
+        assertEquals("example.org", viewedAuthority("GET http://example.org HTTP/1.0" + CRLF + CRLF));
+        assertNull(viewedAuthority("GET /p HTTP/1.0" + CRLF + CRLF));
+    }
+
     @Test
     void absoluteFormStillNeedsHostInHttp11() {
         // RFC 9112 section 3.2: a 1.1 request without Host is 400, whatever the target form.
-        rejects(400, "GET http://example.org/ HTTP/1.1" + CRLF + CRLF);
+        Wire.refuses(400, "GET http://example.org/ HTTP/1.1" + CRLF + CRLF);
     }
 
     @Test
@@ -139,8 +161,10 @@ class RequestLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/[", "/a]", "/[::1]", "/?q=[x]", "http://h/[x]", "http://h?[x]"})
-    void bracketsOutsideAnIpLiteralAre400(String target) {
-        rejects(400, request("GET " + target + " HTTP/1.1"));
+    void bracketsOutsideAnIpLiteralAre400WhenStrict(String target) {
+        rejects(400, request("GET " + target + " HTTP/1.1"), STRICT);
+        // Lenient (the default): brackets in a path or query are data, as in "?tags[]=x".
+        assertEquals(target, ok(request("GET " + target + " HTTP/1.1")).target());
     }
 
     @ParameterizedTest
@@ -254,12 +278,54 @@ class RequestLineTest {
 
     // ---- target characters -------------------------------------------------------------------
 
+    private static final ServerConfig STRICT = ServerConfig.defaults().withTargetCharacters(TargetCharacters.STRICT);
+
+    /** One target per character class, in the path and in the query. */
+    static Stream<String> browserCharacters() {
+        return Stream.of("\"", "<", ">", "[", "\\", "]", "^", "`", "{", "|", "}", "\u0080", "\u00c3\u00a9", "\u00ff")
+                .flatMap(c -> Stream.of("/a" + c + "b", "/?q=" + c));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/a b", "/a\"b", "/a<b", "/a>b", "/a{b", "/a}b", "/a\\b", "/a^b", "/a`b", "/a|b",
-            "/a#frag", "/a\u00c3\u00a9", "/a\u0000", "/a\u007f", "/a\u0001", "/a\tb", "/a\rb", "/?q=a b",
-            "/?q=<script>"})
-    void invalidTargetCharacterIs400(String target) {
-        rejects(400, request("GET " + target + " HTTP/1.1"));
+    @MethodSource("browserCharacters")
+    void browserCharactersAreAcceptedByDefault(String target) {
+        Wire.Parsed p = ok(request("GET " + target + " HTTP/1.1"));
+        assertEquals(target, p.target());
+    }
+
+    @ParameterizedTest
+    @MethodSource("browserCharacters")
+    void browserCharactersAre400WhenStrict(String target) {
+        Wire.unparseable(400, request("GET " + target + " HTTP/1.1"), STRICT);
+    }
+
+    @Test
+    void whatJavaScriptClientsSendUnencodedIsSplitAsUsual() {
+        Wire.Parsed p = ok(request("GET /users/x[1]/{id}?filter={\"a\":1}&tags[]=x&q=a|b^c`d<e>\\ HTTP/1.1"));
+        assertEquals("/users/x[1]/{id}", p.path());
+        assertEquals("filter={\"a\":1}&tags[]=x&q=a|b^c`d<e>\\", p.query());
+    }
+
+    /** What may shift the request line's framing or cut the target short, refused in either mode. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a b", "/a#frag", "/#", "/?q=#", "/a\u0000", "/a\u007f", "/a\u0001", "/a\u001f", "/a\tb",
+            "/a\rb", "/?q=a b", "/?q=a\u000bb"})
+    void controlsSpacesAndHashAre400InEitherMode(String target) {
+        Wire.unparseable(400, request("GET " + target + " HTTP/1.1"));
+        Wire.unparseable(400, request("GET " + target + " HTTP/1.1"), STRICT);
+    }
+
+    @Test
+    void rfc3986TargetsAreAcceptedWhenStrict() {
+        String target = "/AZaz09-._~!$&'()*+,;=:@/%aF%00?/?:@";
+        assertEquals(target, ok(request("GET " + target + " HTTP/1.1"), STRICT).target());
+    }
+
+    @Test
+    void anAbsoluteFormAuthorityStaysAHostNameWhenLenient() {
+        Wire.unparseable(400, request("GET http://ex{ample.org/ HTTP/1.1"));
+        Wire.unparseable(400, request("GET http://ex\u00e9mple.org/ HTTP/1.1"));
+        assertEquals("/{x}", ok(request("GET http://example.org/{x} HTTP/1.1")).path());
     }
 
     @ParameterizedTest

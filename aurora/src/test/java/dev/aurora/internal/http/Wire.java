@@ -107,6 +107,9 @@ final class Wire {
     static Parsed next(InputBuffer in, RequestHead head, ServerConfig config) {
         try {
             boolean read = new HeadReader(config).read(in, head, farDeadline());
+            if (read && head.refusal() != null) {
+                return new Parsed(in, head, head.refusal().status(), head.refusal());
+            }
             return new Parsed(in, head, read ? 0 : EOF, null);
         } catch (ProtocolException e) {
             return new Parsed(in, head, e.status(), e);
@@ -135,6 +138,33 @@ final class Wire {
         Parsed p = parse(raw, config);
         assertEquals(status, p.status, () -> "status for " + escape(raw)
                 + (p.error == null ? "" : " (message: " + p.error.getMessage() + ")"));
+    }
+
+    /**
+     * Parses {@code raw} and asserts that the head parses but is marked refused with {@code status}
+     * ({@link RequestHead#refusal()}), so the application's middleware answers it.
+     */
+    static Parsed refuses(int status, String raw, ServerConfig config) {
+        Parsed p = parse(raw, config);
+        assertEquals(status, p.status, () -> "status for " + escape(raw));
+        assertEquals(p.error, p.head.refusal(), () -> escape(raw) + " must parse and be refused after routing, "
+                + "not be refused as unparseable: " + p.error.getMessage());
+        return p;
+    }
+
+    static Parsed refuses(int status, String raw) {
+        return refuses(status, raw, DEFAULTS);
+    }
+
+    /** Parses {@code raw} and asserts that it is refused as unparseable: no head to route. */
+    static void unparseable(int status, String raw) {
+        unparseable(status, raw, DEFAULTS);
+    }
+
+    static void unparseable(int status, String raw, ServerConfig config) {
+        Parsed p = parse(raw, config);
+        assertEquals(status, p.status, () -> "status for " + escape(raw));
+        assertEquals(null, p.head.refusal(), () -> escape(raw) + " must be refused before routing");
     }
 
     /** Printable form of raw bytes for failure messages. */

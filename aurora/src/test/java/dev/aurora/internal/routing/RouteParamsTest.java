@@ -110,6 +110,13 @@ class RouteParamsTest {
     }
 
     @Test
+    void rawInvalidUtf8BecomesReplacementCharacterToo() {
+        byte[] b = {'/', 'f', 'i', 'l', 'e', 's', '/', 'a', (byte) 0xFF, 'b'};
+        assertNotNull(find(b));
+        assertEquals("a\uFFFDb", match.value(b, 0, SCRATCH));
+    }
+
+    @Test
     void staticSegmentsMatchTheRawBytesExactly() {
         assertEquals("cafe", find("/caf%C3%A9/1".getBytes(StandardCharsets.US_ASCII)).handler("GET"));
         assertNull(find("/caf%c3%a9/1".getBytes(StandardCharsets.US_ASCII)));

@@ -118,4 +118,13 @@ class PathSafetyTest {
         assertTrue(client.raw("GET /f/..%5C..%5Cwin.ini HTTP/1.1\r\nHost: h\r\n\r\n").text().startsWith("HTTP/1.1 400"));
         assertTrue(client.raw("GET /f/a%5Cb HTTP/1.1\r\nHost: h\r\n\r\n").text().startsWith("HTTP/1.1 200"));
     }
+
+    /** Lenient targets let a backslash through raw: it separates segments just the same. */
+    @Test
+    void rawBackslashCannotHideDotSegments() {
+        app.get("/f/*rest", ctx -> ctx.send(ctx.param("rest")));
+        assertTrue(client.raw("GET /f/..\\..\\win.ini HTTP/1.1\r\nHost: h\r\n\r\n").text().startsWith("HTTP/1.1 400"));
+        assertTrue(client.raw("GET /f/.\\x HTTP/1.1\r\nHost: h\r\n\r\n").text().startsWith("HTTP/1.1 400"));
+        assertTrue(client.raw("GET /f/a\\b HTTP/1.1\r\nHost: h\r\n\r\n").text().startsWith("HTTP/1.1 200"));
+    }
 }
