@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * An Aurora application: routes, middleware and error handling, then a running HTTP/1.1 server.
@@ -65,6 +66,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private JsonConfig jsonConfig = JsonConfig.defaults();
     private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
+    /** The application's own TLS context ({@link #tls(SSLContext)}), or null. */
+    private SSLContext tlsContext;
     /** Null unless {@link #metrics} or {@link #prometheus} was called: only then is Micrometer loaded. */
     private volatile MicrometerMetrics metrics;
     private boolean jvmMetrics = true;
@@ -421,7 +424,9 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private ServerRuntime newRuntime() {
         Dispatcher dispatcher = dispatcher();
         RequestObserver observer = metrics == null ? null : metrics.bind(counters, jvmMetrics);
-        return new ServerRuntime(config, dispatcher, counters, observer);
+        ServerRuntime runtime = new ServerRuntime(config, dispatcher, counters, observer);
+        runtime.useTlsContext(tlsContext);
+        return runtime;
     }
 
     private Dispatcher dispatcher() {
@@ -449,6 +454,42 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      */
     public int port() {
         return lifecycle.port();
+    }
+
+    /**
+     * @return the bound HTTPS port when {@link ServerConfig#httpsPort()} gives HTTPS a listener of
+     *     its own (useful with {@code withHttpsPort(0)}), else -1
+     * @throws IllegalStateException if the server is not running
+     */
+    public int httpsPort() {
+        return lifecycle.running().httpsPort();
+    }
+
+    /**
+     * Serves HTTPS with a context of the application's own (its key managers, trust managers and
+     * providers), instead of {@link ServerConfig#tls()}: TLS 1.3 and 1.2, ALPN {@code http/1.1},
+     * never reloaded. Client authentication is then the context's and its {@code SSLParameters}
+     * defaults.
+     *
+     * @param context an initialized server context
+     * @return this application
+     */
+    public Aurora tls(SSLContext context) {
+        Objects.requireNonNull(context, "context");
+        return register(() -> tlsContext = context);
+    }
+
+    /**
+     * Reads the certificate and key files of {@link ServerConfig#tls()} again, as a change to them
+     * does by itself every {@link Tls#reloadInterval()}: new connections get the new certificate,
+     * open ones finish with the old.
+     *
+     * @return true if the new certificate is in place; false without TLS files, or if they cannot
+     *     be used (the previous certificate stays, and the reason is logged)
+     * @throws IllegalStateException if the server is not running
+     */
+    public boolean reloadTls() {
+        return lifecycle.running().reloadTls();
     }
 
     /** Stops gracefully within {@link ServerConfig#shutdownTimeout()}. */

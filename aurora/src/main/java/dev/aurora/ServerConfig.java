@@ -36,6 +36,8 @@ import java.util.Objects;
  * <tr><td>{@code trailingSlash}</td><td>IGNORE</td><td>Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.</td></tr>
  * <tr><td>{@code targetCharacters}</td><td>LENIENT</td><td>Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).</td></tr>
  * <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>Grace period of {@link Aurora#stop()} for in-flight requests.</td></tr>
+ * <tr><td>{@code tls}</td><td>null</td><td>HTTPS: certificate, key and options ({@link Tls}); null serves plain HTTP.</td></tr>
+ * <tr><td>{@code httpsPort}</td><td>-1</td><td>With {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an ephemeral one) serves HTTPS there and plain HTTP on {@code port}.</td></tr>
  * <tr><td>{@code drainDelay}</td><td>0 s</td><td>Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.</td></tr>
  * </tbody>
  * </table>
@@ -64,6 +66,8 @@ import java.util.Objects;
  * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
  * @param targetCharacters Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).
  * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
+ * @param tls HTTPS: certificate, key and options ({@link Tls}); null serves plain HTTP.
+ * @param httpsPort With {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an ephemeral one) serves HTTPS there and plain HTTP on {@code port}.
  * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
  */
 public record ServerConfig(
@@ -91,7 +95,9 @@ public record ServerConfig(
         TrailingSlash trailingSlash,
         TargetCharacters targetCharacters,
         Duration shutdownTimeout,
-        Duration drainDelay) {
+        Duration drainDelay,
+        Tls tls,
+        int httpsPort) {
 
     private static final ServerConfig DEFAULTS = new ServerConfig(
             "0.0.0.0",
@@ -118,7 +124,9 @@ public record ServerConfig(
             TrailingSlash.IGNORE,
             TargetCharacters.LENIENT,
             Duration.ofSeconds(10),
-            Duration.ZERO);
+            Duration.ZERO,
+            null,
+            -1);
 
     /** Validates every field; the message names the offending one. */
     public ServerConfig {
@@ -153,6 +161,13 @@ public record ServerConfig(
         if (drainDelay.isNegative() || drainDelay.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("drainDelay must be between 0 ms and " + Integer.MAX_VALUE + " ms: " + drainDelay);
         }
+        check("httpsPort", httpsPort, -1, 65_535);
+        if (httpsPort >= 0 && tls == null) {
+            throw new IllegalArgumentException("httpsPort needs tls: set a certificate with withTls(...)");
+        }
+        if (httpsPort > 0 && httpsPort == port) {
+            throw new IllegalArgumentException("httpsPort must differ from port: " + httpsPort);
+        }
     }
 
     /** @return the defaults listed in the table above */
@@ -165,7 +180,7 @@ public record ServerConfig(
      * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -173,7 +188,7 @@ public record ServerConfig(
      * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -181,7 +196,7 @@ public record ServerConfig(
      * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -189,7 +204,7 @@ public record ServerConfig(
      * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -197,7 +212,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -205,7 +220,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -213,7 +228,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -221,7 +236,7 @@ public record ServerConfig(
      * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -229,7 +244,7 @@ public record ServerConfig(
      * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -237,7 +252,7 @@ public record ServerConfig(
      * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -245,7 +260,7 @@ public record ServerConfig(
      * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -253,7 +268,7 @@ public record ServerConfig(
      * @return a copy with {@code maxConcurrentRequests} replaced
      */
     public ServerConfig withMaxConcurrentRequests(int maxConcurrentRequests) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -261,7 +276,7 @@ public record ServerConfig(
      * @return a copy with {@code maxQueuedRequests} replaced
      */
     public ServerConfig withMaxQueuedRequests(int maxQueuedRequests) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -269,7 +284,7 @@ public record ServerConfig(
      * @return a copy with {@code requestQueueTimeout} replaced
      */
     public ServerConfig withRequestQueueTimeout(Duration requestQueueTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -277,7 +292,7 @@ public record ServerConfig(
      * @return a copy with {@code firstRequestTimeout} replaced
      */
     public ServerConfig withFirstRequestTimeout(Duration firstRequestTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -285,7 +300,7 @@ public record ServerConfig(
      * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -293,7 +308,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -301,7 +316,7 @@ public record ServerConfig(
      * @return a copy with {@code minBodyRate} replaced
      */
     public ServerConfig withMinBodyRate(long minBodyRate) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -309,7 +324,7 @@ public record ServerConfig(
      * @return a copy with {@code bodyRateGrace} replaced
      */
     public ServerConfig withBodyRateGrace(Duration bodyRateGrace) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -317,7 +332,7 @@ public record ServerConfig(
      * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -325,7 +340,7 @@ public record ServerConfig(
      * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -333,7 +348,7 @@ public record ServerConfig(
      * @return a copy with {@code trailingSlash} replaced
      */
     public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -341,7 +356,7 @@ public record ServerConfig(
      * @return a copy with {@code targetCharacters} replaced
      */
     public ServerConfig withTargetCharacters(TargetCharacters targetCharacters) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
@@ -349,15 +364,34 @@ public record ServerConfig(
      * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
-     * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
+     * @param tls HTTPS: certificate, key and options ({@link Tls}); null serves plain HTTP.
+ * @param httpsPort With {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an ephemeral one) serves HTTPS there and plain HTTP on {@code port}.
+ * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
      * @return a copy with {@code drainDelay} replaced
      */
     public ServerConfig withDrainDelay(Duration drainDelay) {
-        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay);
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
+    }
+
+    /**
+     * @param tls HTTPS: certificate, key and options; null serves plain HTTP
+     * @return a copy with {@code tls} replaced
+     */
+    public ServerConfig withTls(Tls tls) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
+    }
+
+    /**
+     * @param httpsPort with {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an
+     *     ephemeral one) serves HTTPS there and plain HTTP on {@code port}
+     * @return a copy with {@code httpsPort} replaced
+     */
+    public ServerConfig withHttpsPort(int httpsPort) {
+        return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     private static void check(String field, long value, long min, long max) {

@@ -2,6 +2,8 @@ package dev.aurora.internal.server;
 
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.observe.ServerCounters;
+import dev.aurora.internal.tls.ServerTls;
+import dev.aurora.internal.tls.TlsTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -33,12 +35,15 @@ final class Acceptor implements Runnable {
     private final ServerRuntime server;
     private final OverloadResponder overload;
     private final HeapGuard heap;
+    /** HTTPS for this listener's connections, or null for plain HTTP. */
+    private final ServerTls tls;
 
-    Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload, HeapGuard heap) {
+    Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload, HeapGuard heap, ServerTls tls) {
         this.serverSocket = serverSocket;
         this.server = server;
         this.overload = overload;
         this.heap = heap;
+        this.tls = tls;
     }
 
     @Override
@@ -106,7 +111,9 @@ final class Acceptor implements Runnable {
         Connection connection = null;
         try {
             socket.setTcpNoDelay(true);
-            connection = new Connection(new SocketTransport(socket), server);
+            // The TLS handshake happens on the connection's own thread, not here.
+            Transport transport = tls == null ? new SocketTransport(socket) : new TlsTransport(socket, tls);
+            connection = new Connection(transport, server);
             connections.add(connection);
             CONNECTION_THREADS.newThread(connection).start();
         } catch (IOException | RuntimeException | OutOfMemoryError e) {

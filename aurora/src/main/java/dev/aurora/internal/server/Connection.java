@@ -111,6 +111,9 @@ public final class Connection implements Runnable {
     public void run() {
         try {
             open();
+            if (!transport.establish(firstRequestMillis)) {
+                return;
+            }
             while (serveNext()) {
                 // one request per turn
             }

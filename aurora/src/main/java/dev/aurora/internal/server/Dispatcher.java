@@ -8,7 +8,6 @@ import dev.aurora.error.BadRequestException;
 import dev.aurora.error.MethodNotAllowedException;
 import dev.aurora.error.NotFoundException;
 import dev.aurora.internal.http.InputBuffer;
-import dev.aurora.internal.http.PercentDecoding;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.FormConfig;
 import dev.aurora.internal.json.AppJson;
@@ -217,12 +216,7 @@ public final class Dispatcher {
         if (slashes > 1) {
             canonical = canonical.substring(slashes - 1);
         }
-        int queryLength = exchange.head().queryLength();
-        if (queryLength < 0) {
-            return canonical;
-        }
-        InputBuffer input = exchange.input();
-        return canonical + "?" + PercentDecoding.escapeNonAscii(input.array(), input.base() + exchange.head().queryStart(),
-                queryLength);
+        String query = exchange.rawQuery();
+        return query == null ? canonical : canonical + "?" + query;
     }
 }

@@ -11,6 +11,7 @@ import dev.aurora.internal.form.ReceivedForm;
 import dev.aurora.internal.http.FileBody;
 import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.http.PercentDecoding;
 import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestBody;
 import dev.aurora.internal.http.RequestHead;
@@ -306,6 +307,16 @@ final class Exchange implements Context {
     @Override
     public String scheme() {
         return originScheme != null ? originScheme : tlsSession != null ? "https" : "http";
+    }
+
+    /** @return the query as sent, bytes of 0x80 and above percent-encoded (for a Location), or null if none */
+    String rawQuery() {
+        RequestHead head = request.head();
+        int length = head.queryLength();
+        if (length < 0) {
+            return null;
+        }
+        return PercentDecoding.escapeNonAscii(input.array(), input.base() + head.queryStart(), length);
     }
 
     @Override

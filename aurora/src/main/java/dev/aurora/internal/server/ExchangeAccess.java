@@ -58,6 +58,11 @@ public final class ExchangeAccess {
         return exchange(ctx, who).request();
     }
 
+    /** The query as sent, non-ASCII bytes escaped, or null: for a redirect to the same target elsewhere. */
+    public static String rawQuery(Context ctx, String who) {
+        return exchange(ctx, who).rawQuery();
+    }
+
     /** Lets the current response be encoded ({@code Compression}). */
     public static void encoding(Context ctx, ResponseEncoding encoding) {
         exchange(ctx, "Compression").encoding(encoding);

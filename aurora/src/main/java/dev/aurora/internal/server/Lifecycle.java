@@ -91,6 +91,19 @@ public final class Lifecycle {
         }
     }
 
+    /** @throws IllegalStateException if the server is not running */
+    public ServerRuntime running() {
+        lock.lock();
+        try {
+            if (running == null) {
+                throw new IllegalStateException("Aurora is not running");
+            }
+            return running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops the running server gracefully, if there is one, and ends the application's life. Idempotent. */
     public void stop(Duration grace) {
         ServerRuntime runtime;

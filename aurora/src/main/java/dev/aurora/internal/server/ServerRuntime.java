@@ -3,6 +3,7 @@ package dev.aurora.internal.server;
 import dev.aurora.ServerConfig;
 import dev.aurora.FormConfig;
 import dev.aurora.internal.json.AppJson;
+import dev.aurora.internal.tls.ServerTls;
 import dev.aurora.internal.load.HeapGuard;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.mem.ObjectPool;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +56,12 @@ public final class ServerRuntime {
     private final TimeoutWatchdog watchdog;
     private final SseStreams sse = new SseStreams();
     private final List<Thread> acceptors = new ArrayList<>();
-    private ServerSocket serverSocket;
+    /** The listening sockets: one, or an HTTP and an HTTPS one. */
+    private final List<Listener> listeners = new ArrayList<>();
     private OverloadResponder overload;
-    /** What the acceptor threads run; shutdown admits the listen backlog through it too. */
-    private Acceptor admission;
+    /** The HTTPS side, or null; set at start, from the configuration or the application's context. */
+    private volatile ServerTls tls;
+    private SSLContext tlsContext;
     private volatile boolean accepting = true;
     private volatile boolean draining;
 
@@ -137,8 +141,44 @@ public final class ServerRuntime {
         return accepting;
     }
 
-    /** Binds and starts accepting; returns the bound port. */
+    /** A listening socket, and what its acceptor threads run (stop admits the backlog through it too). */
+    private record Listener(ServerSocket socket, Acceptor admission) {
+    }
+
+    /**
+     * Binds and starts accepting; returns the bound port. With TLS configured, {@code port} serves
+     * HTTPS, unless the configuration names an {@code httpsPort}: then {@code port} serves plain HTTP
+     * and the HTTPS listener goes there (see {@link #httpsPort()}).
+     *
+     * @throws dev.aurora.internal.tls.TlsFileException naming the file when a certificate or key
+     *     cannot be used
+     */
     public int start(int port) {
+        SSLContext context = tlsContext;
+        tls = context != null ? ServerTls.of(context) : config.tls() != null ? ServerTls.of(config.tls()) : null;
+        boolean split = tls != null && config.httpsPort() >= 0;
+        overload = new OverloadResponder("aurora-overload-" + port, config.maxConnections());
+        HeapGuard heap = new HeapGuard();
+        try {
+            int bound = listen(port, split ? null : tls, heap);
+            if (split) {
+                listen(config.httpsPort(), tls, heap);
+            }
+            watchdog.start();
+            return bound;
+        } catch (RuntimeException e) {
+            listeners.forEach(l -> closeQuietly(l.socket));
+            throw e;
+        }
+    }
+
+    /** Serves HTTPS with the application's own context, whatever the configuration's {@code tls}; before start. */
+    public void useTlsContext(SSLContext context) {
+        tlsContext = context;
+    }
+
+    private int listen(int port, ServerTls secure, HeapGuard heap) {
+        ServerSocket serverSocket = null;
         try {
             // Through a channel, so accepted sockets have a SocketChannel that files can be sent to.
             serverSocket = ServerSocketChannel.open().socket();
@@ -146,21 +186,36 @@ public final class ServerRuntime {
             serverSocket.bind(new InetSocketAddress(config.host(), port), config.backlog());
             serverSocket.setSoTimeout(Acceptor.POLL_MILLIS);
         } catch (IOException e) {
-            closeServerSocket();
+            closeQuietly(serverSocket);
             throw new UncheckedIOException("Cannot bind " + config.host() + ":" + port, e);
         }
         int bound = serverSocket.getLocalPort();
-        overload = new OverloadResponder("aurora-overload-" + bound, config.maxConnections());
-        HeapGuard heap = new HeapGuard();
-        admission = new Acceptor(serverSocket, this, overload, heap);
+        Acceptor admission = new Acceptor(serverSocket, this, overload, heap, secure);
+        listeners.add(new Listener(serverSocket, admission));
         for (int i = 0; i < config.acceptorThreads(); i++) {
             Thread t = Thread.ofPlatform().name("aurora-acceptor-" + bound + "-" + i).unstarted(admission);
             acceptors.add(t);
             t.start();
         }
-        watchdog.start();
-        LOG.info("Aurora listening on {}:{}", config.host(), bound);
+        LOG.info("Aurora listening on {}://{}:{}", secure == null ? "http" : "https", config.host(), bound);
         return bound;
+    }
+
+    /** @return the bound HTTPS port when HTTPS has a listener of its own, else -1 */
+    public int httpsPort() {
+        return listeners.size() > 1 ? listeners.get(1).socket.getLocalPort() : -1;
+    }
+
+    /**
+     * Reads the certificate files again; new connections get the new certificate.
+     *
+     * @return whether a new certificate is in place (false without TLS, with the application's own
+     *     context, or when the files cannot be used: the previous certificate stays and the reason
+     *     is logged)
+     */
+    public boolean reloadTls() {
+        ServerTls current = tls;
+        return current != null && current.reload();
     }
 
     /**
@@ -209,14 +264,14 @@ public final class ServerRuntime {
         for (Thread t : acceptors) {
             joinQuietly(t);
         }
-        if (admission != null) {
+        for (Listener listener : listeners) {
             try {
-                Acceptor.drainBacklogAndClose(serverSocket, admission);
+                Acceptor.drainBacklogAndClose(listener.socket, listener.admission);
             } catch (IOException e) {
                 LOG.debug("Draining the listen backlog failed", e);
             }
+            closeQuietly(listener.socket);
         }
-        closeServerSocket();
         // Only now: a client told to close reconnects, and that connect must be refused (which it
         // can retry elsewhere), not land in a backlog that is about to be reset.
         draining = true;
@@ -255,7 +310,7 @@ public final class ServerRuntime {
 
     /** Keeps serving, new connections too, until the drain delay is over; an interrupt ends it early. */
     private void awaitDrainDelay() {
-        if (config.drainDelay().isZero() || serverSocket == null) {
+        if (config.drainDelay().isZero() || listeners.isEmpty()) {
             return;
         }
         LOG.info("Draining for {} ms before closing the listener", config.drainDelay().toMillis());
@@ -266,10 +321,10 @@ public final class ServerRuntime {
         }
     }
 
-    private void closeServerSocket() {
+    private static void closeQuietly(ServerSocket socket) {
         try {
-            if (serverSocket != null) {
-                serverSocket.close();
+            if (socket != null) {
+                socket.close();
             }
         } catch (IOException e) {
             LOG.debug("Closing the server socket failed", e);
