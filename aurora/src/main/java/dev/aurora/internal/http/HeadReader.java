@@ -24,6 +24,8 @@ public final class HeadReader {
     private final ServerConfig config;
     private final boolean[] targetChars;
 
+    private static final byte TLS_HANDSHAKE_RECORD = 0x16;
+
     public HeadReader(ServerConfig config) {
         this.config = config;
         this.targetChars = Ascii.targetChars(config.targetCharacters() == TargetCharacters.STRICT);
@@ -89,6 +91,11 @@ public final class HeadReader {
                     lines++;
                 }
                 lineStart = scan + 1;
+            }
+            // A TLS ClientHello (a handshake record, 0x16) never ends in a line: answer it now
+            // rather than wait for a CRLF that will not come.
+            if (lines == 0 && limit > lineStart && b[base + lineStart] == TLS_HANDSHAKE_RECORD) {
+                throw new ProtocolException(400, "TLS handshake sent to a plain HTTP port: use http://, or the HTTPS port");
             }
             // A pending CR may end the request line, or be the final empty line: neither counts.
             if (lines == 0 && limit - lineStart > maxLine + 1) {
