@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerConfigTest {
+    private static final Tls TLS = Tls.pem(java.nio.file.Path.of("cert.pem"), java.nio.file.Path.of("key.pem"));
+
     private static final ServerConfig D = ServerConfig.defaults();
     private Aurora app;
 
@@ -83,6 +85,9 @@ class ServerConfigTest {
                 invalid("shutdownTimeout", c -> c.withShutdownTimeout(Duration.ZERO)),
                 invalid("drainDelay", c -> c.withDrainDelay(Duration.ofMillis(-1))),
                 invalid("drainDelay", c -> c.withDrainDelay(Duration.ofDays(365))),
+                invalid("httpsPort", c -> c.withTls(TLS).withHttpsPort(65_536)),
+                invalid("httpsPort", c -> c.withHttpsPort(8443)),
+                invalid("httpsPort", c -> c.withTls(TLS).withPort(8443).withHttpsPort(8443)),
                 invalid("firstRequestTimeout", c -> c.withFirstRequestTimeout(Duration.ZERO)),
                 invalid("minBodyRate", c -> c.withMinBodyRate(-1)),
                 invalid("bodyRateGrace", c -> c.withBodyRateGrace(Duration.ofMillis(-5))),
@@ -147,17 +152,21 @@ class ServerConfigTest {
                 Arguments.of("trailingSlash", (UnaryOperator<ServerConfig>) c -> c.withTrailingSlash(TrailingSlash.STRICT)),
                 Arguments.of("targetCharacters", (UnaryOperator<ServerConfig>) c -> c.withTargetCharacters(TargetCharacters.STRICT)),
                 Arguments.of("shutdownTimeout", (UnaryOperator<ServerConfig>) c -> c.withShutdownTimeout(Duration.ofSeconds(1))),
-                Arguments.of("drainDelay", (UnaryOperator<ServerConfig>) c -> c.withDrainDelay(Duration.ofSeconds(5))));
+                Arguments.of("drainDelay", (UnaryOperator<ServerConfig>) c -> c.withDrainDelay(Duration.ofSeconds(5))),
+                Arguments.of("tls", (UnaryOperator<ServerConfig>) c -> c.withTls(TLS)),
+                Arguments.of("httpsPort", (UnaryOperator<ServerConfig>) c -> c.withHttpsPort(8443)));
     }
 
     @ParameterizedTest(name = "with {0}")
     @MethodSource("withers")
     void withCopyChangesOnlyThatField(String field, UnaryOperator<ServerConfig> change) throws Exception {
-        ServerConfig copy = change.apply(D);
-        assertNotSame(D, copy);
+        // An HTTPS port only exists beside TLS.
+        ServerConfig base = field.equals("httpsPort") ? D.withTls(TLS) : D;
+        ServerConfig copy = change.apply(base);
+        assertNotSame(base, copy);
         for (RecordComponent component : ServerConfig.class.getRecordComponents()) {
             Method accessor = component.getAccessor();
-            Object before = accessor.invoke(D);
+            Object before = accessor.invoke(base);
             Object after = accessor.invoke(copy);
             if (component.getName().equals(field)) {
                 assertNotEquals(before, after, field + " was not changed");
