@@ -204,6 +204,84 @@ class TlsOperationsTest {
         }
     }
 
+    @Test
+    void anEnvironmentVariableSuppliesTheKeyStorePassword() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        Path toml = dir.resolve("p12.toml");
+        Files.writeString(toml, """
+                [server.tls]
+                keyStore = "%s"
+                """.formatted(cert.keyStore()));
+        ServerConfig config = Configuration.builder().file(toml)
+                .environment(java.util.Map.of("AURORA_SERVER_TLS_KEY_STORE_PASSWORD", cert.password())).build().server();
+        assertEquals(cert.password(), config.tls().keyStorePassword());
+        Aurora app = Aurora.create(config.withHost("127.0.0.1")).get("/hello", ctx -> ctx.send("p12")).start(0);
+        try {
+            assertEquals("p12", get(TlsClients.http(cert.clientContext()), app.port(), "/hello").body());
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void anApplicationsOwnContextServesHttps() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        SSLContext own = dev.aurora.internal.tls.TlsContexts.build(Tls.keyStore(cert.keyStore(), cert.password()));
+        Aurora app = Aurora.create(ServerConfig.defaults().withHost("127.0.0.1")).tls(own)
+                .get("/hello", ctx -> ctx.send(ctx.scheme() + " " + ctx.tls().protocol())).start(0);
+        try {
+            assertEquals("https TLSv1.3", get(TlsClients.http(cert.clientContext()), app.port(), "/hello").body());
+            assertFalse(app.reloadTls(), "an application's own context is never reloaded");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void headerAndKeepAliveTimeoutsHoldOverTls() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        Aurora app = Aurora.create(ServerConfig.defaults().withHost("127.0.0.1").withTls(cert.tls())
+                        .withHeaderTimeout(Duration.ofMillis(700)).withKeepAliveTimeout(Duration.ofMillis(700)))
+                .get("/hello", ctx -> ctx.send("hi")).start(0);
+        try {
+            try (SSLSocket slow = TlsClients.socket(cert.clientContext(), app.port())) {
+                slow.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: localhost\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                slow.getOutputStream().flush();
+                // Cut at the header deadline (0.7 s), long before the client's 10 s read timeout. Over TLS
+                // the cut read cannot be resumed to write a 408: the connection just closes, as nginx does.
+                long start = System.nanoTime();
+                String answer = readResponseThenClose(slow.getInputStream());
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 8_000, "closed at the deadline");
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
+            }
+            try (SSLSocket idle = TlsClients.socket(cert.clientContext(), app.port())) {
+                idle.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                idle.getOutputStream().flush();
+                long start = System.nanoTime();
+                String answer = readResponseThenClose(idle.getInputStream());
+                assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("hi"), answer);
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 8_000, "idle connection closed");
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Reads what comes until the server closes the idle connection (the keep-alive timeout). */
+    private static String readResponseThenClose(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1024];
+        int n;
+        try {
+            while ((n = in.read(buf)) >= 0) {
+                out.write(buf, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            // a reset after the close is a close too
+        }
+        return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
