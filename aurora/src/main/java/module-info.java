@@ -9,7 +9,8 @@
 @SuppressWarnings("module")
 module dev.aurora {
     requires transitive com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.toml;
+    // Optional: only .toml configuration files need it (the error names the artifact otherwise).
+    requires static com.fasterxml.jackson.dataformat.toml;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires org.slf4j;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.aurora.config.ConfigException;
 import dev.aurora.config.ConfigProblem;
 import java.io.IOException;
@@ -37,7 +36,6 @@ public final class ConfigFile {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final TomlMapper TOML = new TomlMapper();
 
     private final Path path;
     private final ObjectNode root;
@@ -114,7 +112,10 @@ public final class ConfigFile {
     }
 
     private static ConfigFile readToml(Path path, String text) throws IOException {
-        JsonNode tree = TOML.readTree(text);
+        if (!TomlSupport.available()) {
+            throw fileProblem(path, TomlSupport.missing());
+        }
+        JsonNode tree = TomlSupport.readTree(text);
         ObjectNode root = tree instanceof ObjectNode object ? object : NODES.objectNode();
         return new ConfigFile(path, root, TomlKeyLines.of(text));
     }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * with {@code -Dhello.config=path}), {@code AURORA_SERVER_*} environment variables,
  * {@code -Daurora.server.*} system properties, and the arguments {@code [port] [host]}.
  *
- * <p>Logging: {@code logback.xml} writes plain lines for development; run with
+ * <p>Logging: {@link HelloLogging} (Logback configured in code) writes plain lines for development; run with
  * {@code -Dlogback.configurationFile=logback-json.xml} for JSON lines in production. With
  * {@code -Dhello.accessLog=true} every request gets an access log line, responses carry
  * {@code X-Request-Id}, and log lines written while a request runs carry its request id (and trace
