@@ -54,7 +54,7 @@ public final class JacksonCodec implements JsonCodec {
      * pool reuses them across connections; past the bound Jackson allocates and drops.
      */
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
-    private static final JacksonCodec DEFAULT = new JacksonCodec(() -> build(JsonConfig.defaults(), b -> {
+    private static final JacksonCodec DEFAULT = new JacksonCodec(() -> Recipes.build(JsonConfig.defaults(), b -> {
     }));
 
     private static final Class<?>[] PRIMITIVES = {int.class, long.class, short.class, byte.class, double.class,
@@ -84,7 +84,7 @@ public final class JacksonCodec implements JsonCodec {
      */
     public static JacksonCodec of(JsonConfig config) {
         Objects.requireNonNull(config, "config");
-        return config.withStrictTypes(false).equals(JsonConfig.defaults()) ? DEFAULT : new JacksonCodec(() -> build(config, b -> {
+        return config.withStrictTypes(false).equals(JsonConfig.defaults()) ? DEFAULT : new JacksonCodec(() -> Recipes.build(config, b -> {
         }));
     }
 
@@ -100,7 +100,7 @@ public final class JacksonCodec implements JsonCodec {
     public static JacksonCodec of(JsonConfig config, Consumer<JsonMapper.Builder> customizer) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(customizer, "customizer");
-        return new JacksonCodec(() -> build(config, customizer));
+        return new JacksonCodec(() -> Recipes.build(config, customizer));
     }
 
     /**
@@ -132,7 +132,7 @@ public final class JacksonCodec implements JsonCodec {
         ObjectMapper strict = m.strict.get();
         if (strict == null) {
             // Two threads may both copy on the first strict read; either copy is right.
-            strict = strict(m.lenient);
+            strict = Recipes.strict(m.lenient);
             m.strict.set(strict);
         }
         return read(m, strict, json, type);
@@ -202,55 +202,64 @@ public final class JacksonCodec implements JsonCodec {
         }
     }
 
-    private static ObjectMapper build(JsonConfig config, Consumer<JsonMapper.Builder> customizer) {
-        StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(config.maxNestingDepth())
-                .maxNumberLength(config.maxNumberLength())
-                .maxStringLength(config.maxStringLength())
-                .maxNameLength(config.maxNameLength())
-                .maxTokenCount(config.maxTokenCount())
-                .maxDocumentLength(config.maxDocumentLength())
-                .build();
-        JsonFactory factory = JsonFactory.builder()
-                .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS))
-                .streamReadConstraints(limits)
-                .build();
-        JsonMapper.Builder builder = JsonMapper.builder(factory)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, config.failOnUnknownProperties())
-                // "{...} garbage" is not one JSON document.
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                // java.time as ISO-8601 text both ways ("2026-12-31", "2026-12-31T23:59:30Z",
-                // "PT30S"), and an offset kept as the client sent it rather than moved to UTC.
-                .addModule(new JavaTimeModule())
-                // Optional<T> components read and written as the value or null.
-                .addModule(new Jdk8Module())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-        customizer.accept(builder);
-        return builder.build();
-    }
+    /**
+     * Building mappers, apart: the verifier of a class loads every type its methods convert between,
+     * so keeping this out of {@link JacksonCodec} keeps Jackson's modules unloaded until first use.
+     */
+    private static final class Recipes {
+        private Recipes() {
+        }
 
-    /** A copy of {@code mapper} that refuses what {@link JsonCodec#readStrict} lists. */
-    private static ObjectMapper strict(ObjectMapper mapper) {
-        ObjectMapper strict = mapper.copy();
-        strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        // An explicit null for a primitive is refused; a missing one still takes its default (0,
-        // false), as FAIL_ON_NULL_FOR_PRIMITIVES would refuse that too and Jackson 3 does not.
-        for (Class<?> primitive : PRIMITIVES) {
-            strict.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+        static ObjectMapper build(JsonConfig config, Consumer<JsonMapper.Builder> customizer) {
+            StreamReadConstraints limits = StreamReadConstraints.builder()
+                    .maxNestingDepth(config.maxNestingDepth())
+                    .maxNumberLength(config.maxNumberLength())
+                    .maxStringLength(config.maxStringLength())
+                    .maxNameLength(config.maxNameLength())
+                    .maxTokenCount(config.maxTokenCount())
+                    .maxDocumentLength(config.maxDocumentLength())
+                    .build();
+            JsonFactory factory = JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLERS))
+                    .streamReadConstraints(limits)
+                    .build();
+            JsonMapper.Builder builder = JsonMapper.builder(factory)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, config.failOnUnknownProperties())
+                    // "{...} garbage" is not one JSON document.
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // java.time as ISO-8601 text both ways ("2026-12-31", "2026-12-31T23:59:30Z",
+                    // "PT30S"), and an offset kept as the client sent it rather than moved to UTC.
+                    .addModule(new JavaTimeModule())
+                    // Optional<T> components read and written as the value or null.
+                    .addModule(new Jdk8Module())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+            customizer.accept(builder);
+            return builder.build();
         }
-        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            strict.coercionConfigFor(scalar)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+
+        /** A copy of {@code mapper} that refuses what {@link JsonCodec#readStrict} lists. */
+        static ObjectMapper strict(ObjectMapper mapper) {
+            ObjectMapper strict = mapper.copy();
+            strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+            // An explicit null for a primitive is refused; a missing one still takes its default (0,
+            // false), as FAIL_ON_NULL_FOR_PRIMITIVES would refuse that too and Jackson 3 does not.
+            for (Class<?> primitive : PRIMITIVES) {
+                strict.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+            }
+            for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+                strict.coercionConfigFor(scalar)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+            }
+            strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+            strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+            strict.coercionConfigFor(LogicalType.Textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            return strict;
         }
-        strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        return strict;
     }
 }
