@@ -238,8 +238,10 @@ done
 trap - EXIT INT TERM
 cleanup
 
-values() { # SERVER RECIPE FIELD: the values of that column over the rounds, one a line
-  awk -F'\t' -v s="$1" -v r="$2" -v f="$3" '$2 == s && $3 == r { print $f }' "$rows"
+values() { # SERVER RECIPE FIELD: the values of that column over the rounds, one a line (field 11:
+  # req/s per second of server CPU, req/s * 100 / CPU %, which a neighbour taking the CPU moves less)
+  awk -F'\t' -v s="$1" -v r="$2" -v f="$3" '$2 == s && $3 == r {
+    if (f == 11) { if ($8 > 0) printf "%.0f\n", $4 * 100 / $8 } else print $f }' "$rows"
 }
 median() { # stdin numbers -> the median (mean of the middle two for an even count); NA if none
   grep -E '^[0-9.]+$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "NA"; else if (NR % 2) print a[(NR + 1) / 2];
@@ -258,25 +260,25 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || b == 0)
   echo "- TLS negotiated with \`openssl s_client\` ($(openssl version | cut -d' ' -f1-2)): aurora ${tls_of[aurora]:-?}; netty ${tls_of[netty]:-?}; certificate EC P-256 self-signed, ECDSA"
   echo "- host: $(nproc --all) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')), kernel $(uname -r); loadavg at start $loadavg0, at end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- jdk: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p); flags: \`$PERF_JVM_FLAGS\`"
-  echo "- server \`taskset -c $server_cpu\`, wrk \`taskset -c $load_cpu\` ($(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)): \\`wrk -t1 -c$conns -d${duration}s --latency https://127.0.0.1:PORT/...\` after a ${warmup} s warm-up run of the same recipe; resumed: the same with \`-s benchmarks/connection-close.lua\`; full: $clients x \`openssl s_time -new -www /plaintext -time $duration\` in parallel (after a ${warmup} s warm-up the same way); $rounds rounds, order ${servers[*]} in each, a fresh JVM per server and round"
+  echo "- server \`taskset -c $server_cpu\`, wrk \`taskset -c $load_cpu\` ($(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)): \`wrk -t1 -c$conns -d${duration}s --latency https://127.0.0.1:PORT/...\` after a ${warmup} s warm-up run of the same recipe; resumed: the same with \`-s benchmarks/connection-close.lua\`; full: $clients x \`openssl s_time -new -www /plaintext -time $duration\` in parallel (after a ${warmup} s warm-up the same way); $rounds rounds, order ${servers[*]} in each, a fresh JVM per server and round"
   echo "- command: \`benchmarks/tls-load.sh --rounds $rounds --duration $duration --warmup $warmup --connections $conns --clients $clients --recipes $recipes\`"
   echo
-  echo "Median over the rounds (req/s min-max in brackets). CPU % = the server's share of CPU $server_cpu; other % = the rest of CPU $server_cpu's busy time (other processes)."
+  echo "Median over the rounds (req/s min-max in brackets). req per CPU-s = req/s * 100 / CPU %, the requests (connections for resumed, full) per second of server CPU. CPU % = the server's share of CPU $server_cpu; other % = the rest of CPU $server_cpu's busy time (other processes)."
   echo
-  echo "| server | recipe | req/s | p50 ms | p99 ms | max ms | CPU % | other % | errors |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| server | recipe | req/s | req per CPU-s | p50 ms | p99 ms | max ms | CPU % | other % | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in "${recipe_list[@]}"; do
     for name in "${servers[@]}"; do
       rps="$(values "$name" "$r" 4 | median)"
-      [ "$rps" != NA ] || { echo "| $name | $r | n/a | | | | | | |"; continue; }
-      echo "| $name | $r | $(thousands "$rps") ($(values "$name" "$r" 4 | span)) | $(values "$name" "$r" 5 | median) | $(values "$name" "$r" 6 | median) | $(values "$name" "$r" 7 | median) | $(values "$name" "$r" 8 | median) | $(values "$name" "$r" 9 | median) | $(values "$name" "$r" 10 | median) |"
+      [ "$rps" != NA ] || { echo "| $name | $r | n/a | | | | | | | |"; continue; }
+      echo "| $name | $r | $(thousands "$rps") ($(values "$name" "$r" 4 | span)) | $(thousands "$(values "$name" "$r" 11 | median)") | $(values "$name" "$r" 5 | median) | $(values "$name" "$r" 6 | median) | $(values "$name" "$r" 7 | median) | $(values "$name" "$r" 8 | median) | $(values "$name" "$r" 9 | median) | $(values "$name" "$r" 10 | median) |"
     done
   done
   echo
   echo "Aurora/Netty: ratio of the medians (req/s above 1.00 = Aurora faster; latency below 1.00 = Aurora faster), and the per-round req/s ratios."
   echo
-  echo "| recipe | req/s | p50 | p99 | max | req/s per round |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| recipe | req/s | req per CPU-s | p50 | p99 | max | req/s per round |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
   for r in "${recipe_list[@]}"; do
     per_round=""
     for ((round = 1; round <= rounds; round++)); do
@@ -285,7 +287,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || b == 0)
       per_round="$per_round $(ratio "${a:-NA}" "${b:-NA}")"
     done
     cells=""
-    for f in 4 5 6 7; do
+    for f in 4 11 5 6 7; do
       cells="$cells | $(ratio "$(values aurora "$r" "$f" | median)" "$(values netty "$r" "$f" | median)")"
     done
     echo "| $r$cells |${per_round} |"
