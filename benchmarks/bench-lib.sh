@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (framework-load.sh, overload.sh, upload-heap.sh, jmh.sh);
+# Shared by the benchmark scripts (framework-load.sh, tls-load.sh, overload.sh, upload-heap.sh, jmh.sh);
 # source it, do not run it.
 
 # bench_jar NAME SKIP_BUILD: builds the shaded benchmarks jar unless SKIP_BUILD is 1, checks it
@@ -61,4 +61,56 @@ find_java() {
     return 0
   fi
   return 1
+}
+
+# ms VALUE: a wrk latency value (123.45us, 1.23ms, 1.02s) in milliseconds.
+ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) printf "%.2f", substr(v, 1, length(v) - 2) / 1000
+    else if (v ~ /ms$/) printf "%.2f", substr(v, 1, length(v) - 2)
+    else if (v ~ /s$/) printf "%.0f", substr(v, 1, length(v) - 1) * 1000
+    else printf "%s", v }'
+}
+
+# thousands NUMBER: 74033.12 -> 74,033
+thousands() {
+  awk -v v="$1" 'BEGIN { s = sprintf("%.0f", v); o = ""
+    while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) }
+    print s o }'
+}
+
+# cpu_ticks PID: user + system clock ticks of the process so far (all its threads).
+cpu_ticks() {
+  sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
+}
+
+# stop_pid NAME PID: SIGTERM, up to 10 s for the process to end, then SIGKILL; reaps it.
+stop_pid() {
+  local name="$1" pid="$2" i
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$name: server did not stop within 10 s after SIGTERM; SIGKILL" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+# wrk_figures FILE: "req/s p50 p99 max errors" from a `wrk --latency` output (latencies in ms,
+# errors = socket errors + non-2xx/3xx answers); nothing when wrk gave no result.
+wrk_figures() {
+  local out="$1" rps
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$out")"
+  [ -n "$rps" ] || return 0
+  echo "$rps" \
+    "$(ms "$(awk '/^ +50% / { print $2 }' "$out")")" \
+    "$(ms "$(awk '/^ +99% / { print $2 }' "$out")")" \
+    "$(ms "$(awk '/^ +Latency / { print $4 }' "$out")")" \
+    "$(awk '/Socket errors:/ { gsub(/,/, ""); s = $4 + $6 + $8 + $10 } /Non-2xx or 3xx/ { n = $NF }
+            END { printf "%d", s + n }' "$out")"
+}
+
+# cpu_busy_ticks CPU: clock ticks CPU has spent on anything but idle and iowait since boot.
+cpu_busy_ticks() {
+  awk -v c="cpu$1" '$1 == c { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }

@@ -108,14 +108,7 @@ port="$(free_port "$first_port")"
 server_pid=""
 stop_server() {
   [ -n "$server_pid" ] || return 0
-  local i
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$server_pid" 2>/dev/null; then
-    echo "framework-load.sh: server did not stop within 10 s after SIGTERM; SIGKILL" >&2
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  wait "$server_pid" 2>/dev/null || true
+  stop_pid framework-load.sh "$server_pid"
   server_pid=""
 }
 trap stop_server EXIT
@@ -144,23 +137,6 @@ done
 startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 echo "framework-load.sh: up after ${startup_ms} ms" >&2
 
-ms() { # wrk latency value (123.45us, 1.23ms, 1.02s) -> milliseconds
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) printf "%.2f", substr(v, 1, length(v) - 2) / 1000
-    else if (v ~ /ms$/) printf "%.2f", substr(v, 1, length(v) - 2)
-    else if (v ~ /s$/) printf "%.0f", substr(v, 1, length(v) - 1) * 1000
-    else printf "%s", v }'
-}
-
-cpu_ticks() { # user + system clock ticks of the server JVM so far
-  sed 's/.*) //' "/proc/$server_pid/stat" 2>/dev/null | awk '{ print $12 + $13 }'
-}
-thousands() { # 74033.12 -> 74,033
-  awk -v v="$1" 'BEGIN { s = sprintf("%.0f", v); o = ""
-    while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) }
-    print s o }'
-}
-
 rows=()
 n=0
 for r in "${recipe_list[@]}"; do
@@ -174,9 +150,9 @@ for r in "${recipe_list[@]}"; do
     continue
   fi
   taskset -c "$load_cpu" wrk -t1 -c"$conns" -d"${warmup}s" --latency "$url" >"$raw/$n-$r.warmup.txt" 2>&1 || true
-  c0="$(cpu_ticks)"; w0="$(date +%s%N)"
+  c0="$(cpu_ticks "$server_pid")"; w0="$(date +%s%N)"
   taskset -c "$load_cpu" wrk -t1 -c"$conns" -d"${duration}s" --latency "$url" >"$raw/$n-$r.wrk.txt" 2>&1 || true
-  c1="$(cpu_ticks)"; w1="$(date +%s%N)"
+  c1="$(cpu_ticks "$server_pid")"; w1="$(date +%s%N)"
   # share of one CPU the server used during the measured run: well under 100 % while wrk is
   # saturated means the server was waiting (or something else ran on its CPU)
   cpu="$(awk -v c=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v ns=$((w1 - w0)) 'BEGIN { printf "%.0f", 100 * c / hz / (ns / 1e9) }')"
