@@ -64,6 +64,11 @@ if [ "$skip_build" != 1 ]; then
   # JAVA_HOME must stay unset for the reactor (toolchains pick its JDK); the standalone launcher
   # project has no toolchain, so it gets this JDK as JAVA_HOME.
   (cd "$root" && env -u JAVA_HOME ./mvnw -q -B -ntp install -pl aurora -am -DskipTests) >&2
+  # The hello launcher logs as the example does: its HelloLogging, compiled beside the launcher
+  # (examples/hello is a module and is not installed, so it cannot be a dependency).
+  mkdir -p "$root/benchmarks/startup/aurora-hello/target/example-sources/dev/aurora/examples/hello"
+  cp "$root/examples/hello/src/main/java/dev/aurora/examples/hello/HelloLogging.java" \
+    "$root/benchmarks/startup/aurora-hello/target/example-sources/dev/aurora/examples/hello/"
   (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -ntp -f benchmarks/startup/pom.xml package) >&2
   for m in aurora-minimal aurora-hello; do
     cp "$root"/aurora/target/aurora-0.1.0-SNAPSHOT.jar "$sdir/$m/target/lib/"

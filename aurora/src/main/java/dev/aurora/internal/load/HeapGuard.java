@@ -31,7 +31,10 @@ public final class HeapGuard {
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long RECOLLECT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final List<MemoryPoolMXBean> pools;
+    /** The pools, or null until the heap first looks full enough to ask them (see {@link #liveShare}). */
+    private volatile List<MemoryPoolMXBean> pools;
+    /** Whether a cheap look at the whole heap may answer first (the JVM's own pools, not a test's). */
+    private final boolean runtimeFirst;
     private final double refuseAbove;
     private volatile long nextCheck = System.nanoTime();
     private volatile boolean full;
@@ -41,12 +44,17 @@ public final class HeapGuard {
 
     /** A guard over this JVM's heap pools that report their use after a collection. */
     public HeapGuard() {
-        this(collectedHeapPools(), REFUSE_ABOVE);
+        this(null, REFUSE_ABOVE, true);
     }
 
     HeapGuard(List<MemoryPoolMXBean> pools, double refuseAbove) {
+        this(pools, refuseAbove, false);
+    }
+
+    private HeapGuard(List<MemoryPoolMXBean> pools, double refuseAbove, boolean runtimeFirst) {
         this.pools = pools;
         this.refuseAbove = refuseAbove;
+        this.runtimeFirst = runtimeFirst;
     }
 
     private static List<MemoryPoolMXBean> collectedHeapPools() {
@@ -93,10 +101,30 @@ public final class HeapGuard {
     }
 
     /** Heap in use after the last collection, as a share of the maximum of the same pools. */
+    /** @return whether the memory pools were looked up (tests: a roomy heap never needs them) */
+    boolean poolsConsulted() {
+        return pools != null;
+    }
+
     double liveShare() {
+        if (runtimeFirst) {
+            // Live objects are at most what the heap holds now, garbage included: while that is under
+            // the line, the memory pools (and the 50-odd management classes behind them, which a
+            // command-line tool would load at its first request) need not be asked.
+            Runtime runtime = Runtime.getRuntime();
+            double upperBound = (double) (runtime.totalMemory() - runtime.freeMemory()) / runtime.maxMemory();
+            if (upperBound <= refuseAbove) {
+                return upperBound;
+            }
+        }
+        List<MemoryPoolMXBean> heapPools = pools;
+        if (heapPools == null) {
+            heapPools = collectedHeapPools(); // idempotent: a race builds the same list twice
+            pools = heapPools;
+        }
         long used = 0;
         long max = 0;
-        for (MemoryPoolMXBean pool : pools) {
+        for (MemoryPoolMXBean pool : heapPools) {
             MemoryUsage after = pool.getCollectionUsage();
             long poolMax = pool.getUsage().getMax();
             if (after == null || poolMax <= 0) {

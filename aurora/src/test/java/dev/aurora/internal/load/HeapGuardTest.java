@@ -79,4 +79,14 @@ class HeapGuardTest {
         assertTrue(share >= 0 && share < HeapGuard.REFUSE_ABOVE, () -> "live share " + share);
         assertFalse(guard.heapFull());
     }
+
+    @Test
+    void aRoomyHeapIsAnsweredWithoutTheMemoryPools() {
+        Runtime r = Runtime.getRuntime();
+        org.junit.jupiter.api.Assumptions.assumeTrue((double) (r.totalMemory() - r.freeMemory()) / r.maxMemory() < 0.5,
+                "the test JVM's heap is not roomy");
+        HeapGuard guard = new HeapGuard();
+        org.junit.jupiter.api.Assertions.assertFalse(guard.heapFull());
+        org.junit.jupiter.api.Assertions.assertFalse(guard.poolsConsulted(), "no management beans for a roomy heap");
+    }
 }
