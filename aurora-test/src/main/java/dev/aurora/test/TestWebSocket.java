@@ -92,6 +92,8 @@ public final class TestWebSocket implements AutoCloseable {
     private final OutputStream out;
     private final TestResponse handshake;
     private byte[] pending;
+    /** The server's close frame, once read. */
+    private Frame serverClose;
 
     private TestWebSocket(Transport.Stream stream, TestResponse handshake, byte[] pending) {
         this.stream = stream;
@@ -262,7 +264,8 @@ public final class TestWebSocket implements AutoCloseable {
      *
      * @param code the close code
      * @param reason the reason
-     * @return the server's answering close frame (data frames before it are skipped)
+     * @return the server's close frame: the one already received, or else its answer (data
+     *     frames before it are skipped)
      */
     public Frame close(int code, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
@@ -271,7 +274,7 @@ public final class TestWebSocket implements AutoCloseable {
         payload[1] = (byte) code;
         System.arraycopy(text, 0, payload, 2, text.length);
         sendFrame(0x80 | CLOSE, payload, true);
-        return awaitClose();
+        return serverClose != null ? serverClose : awaitClose();
     }
 
     /**
@@ -301,7 +304,11 @@ public final class TestWebSocket implements AutoCloseable {
                     payload[i] ^= mask[i & 3];
                 }
             }
-            return new Frame(b0, masked, payload);
+            Frame frame = new Frame(b0, masked, payload);
+            if (frame.opcode() == CLOSE) {
+                serverClose = frame;
+            }
+            return frame;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

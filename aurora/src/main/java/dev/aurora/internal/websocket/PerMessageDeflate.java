@@ -83,9 +83,12 @@ final class PerMessageDeflate {
         try {
             inflater.setInput(data, 0, len);
             n = inflateAll(0);
-            inflater.setInput(TAIL);
-            n = inflateAll(n);
+            if (n >= 0) {
+                inflater.setInput(TAIL);
+                n = inflateAll(n);
+            }
         } catch (DataFormatException e) {
+            inflated = null;
             inflater.reset();
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD_1007, "Bad DEFLATE data: " + e.getMessage());
         }

@@ -169,9 +169,13 @@ public final class WebSocketSession implements WebSocket {
                 sendClose(CloseCodes.GOING_AWAY_1001, "Idle timeout");
                 finish(new Message.Close(CloseCodes.GOING_AWAY_1001, "Idle timeout", false));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             LOG.debug("WebSocket connection lost: {}", e.toString());
             finish(new Message.Close(CloseCodes.ABNORMAL_CLOSURE, "", false));
+        } catch (RuntimeException e) {
+            LOG.error("WebSocket frame handling failed", e);
+            sendClose(CloseCodes.INTERNAL_ERROR_1011, "Internal error");
+            finish(new Message.Close(CloseCodes.INTERNAL_ERROR_1011, "Internal error", false));
         }
         return null;
     }
