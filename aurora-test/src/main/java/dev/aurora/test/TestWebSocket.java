@@ -56,32 +56,56 @@ public final class TestWebSocket implements AutoCloseable {
      * @param payload the payload
      */
     public record Frame(int firstByte, boolean masked, byte[] payload) {
-        /** @return the FIN bit */
+        /**
+         * The FIN bit.
+         *
+         * @return the FIN bit
+         */
         public boolean fin() {
             return (firstByte & 0x80) != 0;
         }
 
-        /** @return the RSV1-3 bits, as 0-7 */
+        /**
+         * The RSV1-3 bits, as 0-7.
+         *
+         * @return the RSV1-3 bits, as 0-7
+         */
         public int rsv() {
             return (firstByte >> 4) & 0x7;
         }
 
-        /** @return the opcode */
+        /**
+         * The opcode.
+         *
+         * @return the opcode
+         */
         public int opcode() {
             return firstByte & 0x0F;
         }
 
-        /** @return the payload as UTF-8 text */
+        /**
+         * The payload as UTF-8 text.
+         *
+         * @return the payload as UTF-8 text
+         */
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        /** @return a close frame's code; 1005 when it has none */
+        /**
+         * A close frame's code; 1005 when it has none.
+         *
+         * @return a close frame's code; 1005 when it has none
+         */
         public int closeCode() {
             return payload.length < 2 ? 1005 : (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
         }
 
-        /** @return a close frame's reason */
+        /**
+         * A close frame's reason.
+         *
+         * @return a close frame's reason
+         */
         public String closeReason() {
             return payload.length < 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
@@ -185,7 +209,11 @@ public final class TestWebSocket implements AutoCloseable {
         return -1;
     }
 
-    /** @return the server's {@code 101} response */
+    /**
+     * The server's {@code 101} response.
+     *
+     * @return the server's {@code 101} response
+     */
     public TestResponse handshake() {
         return handshake;
     }
@@ -340,7 +368,11 @@ public final class TestWebSocket implements AutoCloseable {
         }
     }
 
-    /** @return the next text message */
+    /**
+     * The next text message.
+     *
+     * @return the next text message
+     */
     public String receiveText() {
         Frame m = receiveMessage();
         if (m.opcode() != TEXT) {
@@ -349,7 +381,11 @@ public final class TestWebSocket implements AutoCloseable {
         return m.text();
     }
 
-    /** @return the next binary message */
+    /**
+     * The next binary message.
+     *
+     * @return the next binary message
+     */
     public byte[] receiveBinary() {
         Frame m = receiveMessage();
         if (m.opcode() != BINARY) {

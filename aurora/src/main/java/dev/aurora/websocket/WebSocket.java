@@ -95,7 +95,11 @@ public interface WebSocket extends AutoCloseable {
         close(CloseCodes.NORMAL_1000, "");
     }
 
-    /** @return whether messages may still be sent: no close frame was sent or received */
+    /**
+     * Tells whether messages may still be sent.
+     *
+     * @return true while no close frame was sent or received and the connection is intact
+     */
     boolean isOpen();
 
     /**
@@ -107,40 +111,64 @@ public interface WebSocket extends AutoCloseable {
      */
     Message.Close awaitClose();
 
-    /** @return the subprotocol both sides agreed on, or null when none */
+    /**
+     * The subprotocol chosen in the handshake.
+     *
+     * @return the subprotocol both sides agreed on, or null when none
+     */
     String subprotocol();
 
-    /** @return the extensions in use, as the {@code Sec-WebSocket-Extensions} response said (empty when none) */
+    /**
+     * The extensions in use.
+     *
+     * @return the {@code Sec-WebSocket-Extensions} values of the {@code 101} response (empty when none)
+     */
     List<String> extensions();
 
-    /** @return the path of the upgrade request */
+    /**
+     * The path of the upgrade request.
+     *
+     * @return the path, without the query
+     */
     String path();
 
     /**
+     * A path parameter of the upgrade request.
+     *
      * @param name a parameter of the route pattern
      * @return its value in the upgrade request's path, or null
      */
     String param(String name);
 
     /**
+     * A query parameter of the upgrade request.
+     *
      * @param name a query parameter name
      * @return the first value of that query parameter of the upgrade request, or null
      */
     String query(String name);
 
     /**
+     * A header of the upgrade request.
+     *
      * @param name a header name, any case
      * @return the first value of that header of the upgrade request, or null
      */
     String header(String name);
 
     /**
+     * An attribute of the upgrade request.
+     *
      * @param key an attribute name
      * @param <T> the expected type
      * @return the attribute the upgrade request's middleware set, or null
      */
     <T> T attribute(String key);
 
-    /** @return the client's address (as a trusted proxy said, if one did) */
+    /**
+     * The client's address.
+     *
+     * @return the peer's address, or the one a trusted proxy named
+     */
     InetSocketAddress remoteAddress();
 }
