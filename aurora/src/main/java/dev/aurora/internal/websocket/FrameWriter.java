@@ -8,21 +8,21 @@ import java.io.IOException;
  * holds the session's write lock and flushes. Socket writes go through the buffer, so the write
  * timeout watchdog sees them as it sees any response.
  */
-final class FrameWriter {
+public final class FrameWriter {
     private final OutputBuffer out;
     private final byte[] header = new byte[10];
 
-    FrameWriter(OutputBuffer out) {
+    public FrameWriter(OutputBuffer out) {
         this.out = out;
     }
 
     /** Writes one whole frame. */
-    void frame(boolean fin, boolean rsv1, int opcode, byte[] payload, int off, int len) throws IOException {
+    public void frame(boolean fin, boolean rsv1, int opcode, byte[] payload, int off, int len) throws IOException {
         out.write(header, 0, encodeHeader(header, fin, rsv1, opcode, len));
         out.write(payload, off, len);
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         out.flush();
     }
 

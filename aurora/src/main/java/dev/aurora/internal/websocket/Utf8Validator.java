@@ -6,16 +6,29 @@ package dev.aurora.internal.websocket;
  * State is what the next byte must be: how many continuation bytes are still due and the range
  * of the first of them (narrower after E0, ED, F0 and F4). One per session, on its reading thread.
  */
-final class Utf8Validator {
+public final class Utf8Validator {
     private int need;
     private int lo = 0x80;
     private int hi = 0xBF;
 
+    /** A validator at the start of a text. */
+    public Utf8Validator() {
+    }
+
     /** @return false as soon as the bytes so far cannot start a valid text */
-    boolean feed(byte[] b, int off, int len) {
+    public boolean feed(byte[] b, int off, int len) {
         int end = off + len;
         int i = off;
         while (i < end) {
+            if (need == 0) {
+                // ASCII runs in a tight loop, outside the state machine.
+                while (i < end && b[i] >= 0) {
+                    i++;
+                }
+                if (i == end) {
+                    break;
+                }
+            }
             int c = b[i++] & 0xFF;
             if (need == 0) {
                 if (c < 0x80) {
@@ -55,7 +68,7 @@ final class Utf8Validator {
     }
 
     /** @return whether the text ended on a character boundary; resets for the next text */
-    boolean complete() {
+    public boolean complete() {
         boolean ok = need == 0;
         reset();
         return ok;
