@@ -93,7 +93,8 @@ public final class WebSocketSession implements WebSocket {
     private boolean messageCompressed;
 
     private ScheduledFuture<?> pinger;
-    private ScheduledFuture<?> closeTimer;
+    /** Set by the thread that sent the close frame, cancelled by the reading thread. */
+    private volatile ScheduledFuture<?> closeTimer;
     private boolean released;
 
     WebSocketSession(Context upgrade, WebSocketOptions options, Takeover takeover, Handshake.Outcome agreed) {
