@@ -33,6 +33,7 @@ module dev.aurora {
     exports dev.aurora.middleware;
     exports dev.aurora.schema;
     exports dev.aurora.sse;
+    exports dev.aurora.websocket;
     // Only the test client drives the in-process transport.
     exports dev.aurora.internal.inprocess to dev.aurora.test;
 }

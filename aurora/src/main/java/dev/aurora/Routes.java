@@ -1,5 +1,9 @@
 package dev.aurora;
 
+import dev.aurora.internal.websocket.WebSocketRoute;
+import dev.aurora.websocket.WebSocketHandler;
+import dev.aurora.websocket.WebSocketOptions;
+
 /**
  * The route registration methods an {@link Aurora} application and a {@link Router} share: one
  * method per HTTP verb, all built on {@link #route(String, String, Handler, Middleware...)}.
@@ -134,5 +138,37 @@ public sealed interface Routes<S extends Routes<S>> permits Aurora, Router {
      */
     default S options(String path, Handler handler, Middleware... middleware) {
         return route("OPTIONS", path, handler, middleware);
+    }
+
+    /**
+     * Registers a WebSocket endpoint with the default {@link WebSocketOptions}: a GET route whose
+     * requests, after the route's middleware, are upgraded to WebSocket and handed to
+     * {@code handler}. Middleware sees the upgrade request like any other: one that answers (a
+     * {@code 401}, a {@code 403}) instead of calling the next stops the upgrade. See
+     * {@code docs/websocket.md}.
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
+     * @param handler serves each connection, on its virtual thread
+     * @param middleware middleware for this route only, run in this order before the upgrade
+     * @return this application or router
+     * @see #route(String, String, Handler, Middleware...)
+     */
+    default S ws(String path, WebSocketHandler handler, Middleware... middleware) {
+        return ws(path, WebSocketOptions.defaults(), handler, middleware);
+    }
+
+    /**
+     * Registers a WebSocket endpoint with its own options (origins, subprotocols, limits, timeouts,
+     * permessage-deflate).
+     *
+     * @param path the pattern: static segments, {@code :name} parameters, a trailing {@code *name}
+     * @param options the route's options
+     * @param handler serves each connection, on its virtual thread
+     * @param middleware middleware for this route only, run in this order before the upgrade
+     * @return this application or router
+     * @see #ws(String, WebSocketHandler, Middleware...)
+     */
+    default S ws(String path, WebSocketOptions options, WebSocketHandler handler, Middleware... middleware) {
+        return route("GET", path, WebSocketRoute.handler(options, handler), middleware);
     }
 }

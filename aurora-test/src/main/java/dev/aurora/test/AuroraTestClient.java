@@ -36,6 +36,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class AuroraTestClient implements TestTarget, AutoCloseable {
+    /** How long a test WebSocket's read waits before the test fails. */
+    private static final int WEBSOCKET_READ_TIMEOUT_MILLIS = 10_000;
     private final Transport transport;
     private final CookieJar cookies = new CookieJar();
     private final Aurora app;
@@ -115,6 +117,73 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
      */
     public RawResult raw(byte[] request) {
         return new RawResult(exchange(request.clone()));
+    }
+
+    /**
+     * Opens a WebSocket to {@code path} (in-process or over a socket, as this client runs) and
+     * checks that the server accepted it.
+     *
+     * @param path the request target, query included
+     * @return the open WebSocket; close it when done
+     * @throws AssertionError if the server answered anything but {@code 101}
+     */
+    public TestWebSocket websocket(String path) {
+        return websocket(path, Map.of());
+    }
+
+    /**
+     * Opens a WebSocket with extra (or replaced) upgrade headers, such as {@code Origin},
+     * {@code Sec-WebSocket-Protocol} or {@code Sec-WebSocket-Extensions}; a null value removes a
+     * standard header.
+     *
+     * @param path the request target
+     * @param headers header names and values
+     * @return the open WebSocket
+     * @throws AssertionError if the server answered anything but {@code 101}
+     */
+    public TestWebSocket websocket(String path, Map<String, String> headers) {
+        TestResponse[] refused = new TestResponse[1];
+        TestWebSocket ws = upgrade(path, headers, refused);
+        if (ws == null) {
+            throw new AssertionError("WebSocket upgrade refused: " + refused[0].statusLine() + " " + refused[0].bodyString());
+        }
+        return ws;
+    }
+
+    /**
+     * Sends an upgrade request that the server is expected to refuse, and returns its answer.
+     *
+     * @param path the request target
+     * @param headers header names and values (null removes a standard one)
+     * @return the server's answer
+     * @throws AssertionError if the server accepted the upgrade
+     */
+    public TestResponse websocketRefused(String path, Map<String, String> headers) {
+        TestResponse[] refused = new TestResponse[1];
+        TestWebSocket ws = upgrade(path, headers, refused);
+        if (ws != null) {
+            ws.close();
+            throw new AssertionError("WebSocket upgrade accepted, expected a refusal");
+        }
+        return refused[0];
+    }
+
+    private TestWebSocket upgrade(String path, Map<String, String> headers, TestResponse[] refused) {
+        try {
+            Transport.Stream stream = transport.stream(WEBSOCKET_READ_TIMEOUT_MILLIS);
+            try {
+                TestWebSocket ws = TestWebSocket.open(stream, path, headers, refused);
+                if (ws == null) {
+                    stream.close();
+                }
+                return ws;
+            } catch (IOException | RuntimeException e) {
+                stream.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -51,6 +51,27 @@ final class InProcessTransport implements Transport {
     }
 
     @Override
+    public Stream stream(int readTimeoutMillis) {
+        dev.aurora.internal.inprocess.InProcessSocket socket = InProcess.openSocket(app, readTimeoutMillis);
+        return new Stream() {
+            @Override
+            public java.io.InputStream input() {
+                return socket.input();
+            }
+
+            @Override
+            public java.io.OutputStream output() {
+                return socket.output();
+            }
+
+            @Override
+            public void close() {
+                socket.close();
+            }
+        };
+    }
+
+    @Override
     public void close() {
         // nothing was started
     }

@@ -89,6 +89,41 @@ final class LoopbackTransport implements Transport {
         return new SocketChannel(socket);
     }
 
+    @Override
+    public Stream stream(int readTimeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(readTimeoutMillis);
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            java.io.OutputStream out = socket.getOutputStream();
+            return new Stream() {
+                @Override
+                public InputStream input() {
+                    return in;
+                }
+
+                @Override
+                public java.io.OutputStream output() {
+                    return out;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing anyway
+                    }
+                }
+            };
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
     /** Reads responses off a kept-alive socket, one per request, by their framing. */
     private static final class SocketChannel implements Channel {
         private final Socket socket;

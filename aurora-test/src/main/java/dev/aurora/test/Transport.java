@@ -33,6 +33,23 @@ interface Transport extends AutoCloseable {
         void close();
     }
 
+    /**
+     * Opens a connection for a two-way conversation (WebSocket): its bytes as streams.
+     *
+     * @param readTimeoutMillis how long a read of {@link Stream#input()} waits at most
+     */
+    Stream stream(int readTimeoutMillis) throws IOException;
+
+    /** A raw two-way connection. */
+    interface Stream extends AutoCloseable {
+        java.io.InputStream input();
+
+        java.io.OutputStream output();
+
+        @Override
+        void close();
+    }
+
     /** Releases what this transport started; idempotent. */
     @Override
     void close();

@@ -70,6 +70,17 @@ public final class InProcess {
         return new InProcessConnection(runtime(app));
     }
 
+    /**
+     * Opens a connection to {@code app} over in-memory pipes, served by its own virtual thread, for
+     * two-way conversations (WebSocket). Freezes the application's routes, as {@code start()} does.
+     *
+     * @param readTimeoutMillis how long a read of the returned socket's input waits at most
+     * @throws IllegalStateException when {@code maxConnections} connections are open
+     */
+    public static InProcessSocket openSocket(Aurora app, int readTimeoutMillis) {
+        return InProcessSocket.connect(runtime(app), readTimeoutMillis);
+    }
+
     /** The runtime serving {@code app}: the running server's, else one built unstarted. */
     static ServerRuntime runtime(Aurora app) {
         Objects.requireNonNull(app, "app");

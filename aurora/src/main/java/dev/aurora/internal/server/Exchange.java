@@ -63,6 +63,7 @@ final class Exchange implements Context {
     private static final int SCRATCH_BYTES = 1024;
 
     private final InputBuffer input;
+    private final OutputBuffer output;
     private final ServerRuntime server;
     private final RequestView request;
     private final RequestBody body;
@@ -94,10 +95,13 @@ final class Exchange implements Context {
     /** The request's form, once read whole, and its temporary files. */
     private ReceivedForm form;
     private FormStream formStream;
+    /** The connection's transport, for a protocol upgrade that takes it over. */
+    private Transport transport;
 
     /** An exchange serving no connection yet ({@link #bind} gives it one). */
     Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
         this.input = input;
+        this.output = output;
         this.server = server;
         this.match = server.dispatcher().newMatch();
         this.echoRequestId = server.dispatcher().logging().requestIds();
@@ -237,6 +241,27 @@ final class Exchange implements Context {
     /** Whether the client connection itself ended or failed during this exchange. */
     boolean connectionBroken() {
         return writer.outputFailed() || input.broken();
+    }
+
+    // ---- a protocol upgrade (WebSocket) ----
+
+    /** Serves {@code transport} from now on; set with {@link #bind}, by the workspace. */
+    void transport(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * Hands the connection to another protocol: no HTTP response follows this exchange, and the
+     * connection closes once the handler returns.
+     *
+     * @throws IllegalStateException if the response has started
+     */
+    Takeover takeOver() {
+        if (response.committed()) {
+            throw new IllegalStateException("The response has started; the connection cannot be upgraded");
+        }
+        writer.abandon();
+        return new Takeover(transport, input, output, server.buffers(), server.websockets());
     }
 
     // ---- Context: the request ----

@@ -76,6 +76,14 @@ public final class ExchangeAccess {
         return ctx instanceof Exchange exchange && exchange.writer().encodingOffered();
     }
 
+    /**
+     * Takes the connection over for another protocol ({@code WebSocket}): the caller writes the
+     * {@code 101} and everything after it; the connection closes when the handler returns.
+     */
+    public static Takeover takeOver(Context ctx, String who) {
+        return exchange(ctx, who).takeOver();
+    }
+
     /** @throws IllegalStateException naming {@code who} if {@code ctx} is not the server's own context */
     static Exchange exchange(Context ctx, String who) {
         if (!(ctx instanceof Exchange exchange)) {

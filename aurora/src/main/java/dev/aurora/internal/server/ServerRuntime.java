@@ -10,6 +10,7 @@ import dev.aurora.internal.mem.ObjectPool;
 import dev.aurora.internal.observe.RequestObserver;
 import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.sse.SseStreams;
+import dev.aurora.internal.websocket.WebSocketSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -55,6 +56,7 @@ public final class ServerRuntime {
     private final ObjectPool<Workspace> workspaces;
     private final TimeoutWatchdog watchdog;
     private final SseStreams sse = new SseStreams();
+    private final WebSocketSessions websockets = new WebSocketSessions();
     private final List<Thread> acceptors = new ArrayList<>();
     /** The listening sockets: one, or an HTTP and an HTTPS one. */
     private final List<Listener> listeners = new ArrayList<>();
@@ -129,6 +131,11 @@ public final class ServerRuntime {
     /** The open Server-Sent Events streams, closed by {@link #stop}. */
     SseStreams sse() {
         return sse;
+    }
+
+    /** The open WebSockets, sent {@code 1001} by {@link #stop}. */
+    WebSocketSessions websockets() {
+        return websockets;
     }
 
     /** Whether responses should close their connections: the listener is closed and stop is under way. */
@@ -280,6 +287,8 @@ public final class ServerRuntime {
         }
         // An event stream never ends by itself: end them now, not after the grace period.
         sse.stop();
+        // WebSockets get 1001 Going Away; their close handshakes finish within the wait below.
+        websockets.stop();
         try {
             if (!awaitQuietConnections(deadline)) {
                 LOG.warn("{} connection(s) still active after the grace period; closing them", connections.size());
@@ -291,6 +300,7 @@ public final class ServerRuntime {
             connections.forEach(c -> c.terminate("shutdown interrupted"));
         } finally {
             watchdog.stop();
+            websockets.release();
         }
         LOG.info("Aurora stopped");
     }
