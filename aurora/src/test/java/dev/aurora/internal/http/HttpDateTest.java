@@ -33,4 +33,23 @@ class HttpDateTest {
     void refusesAnythingElse(String text) {
         assertEquals(-1, DateHeader.parseHttpDate(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void handWrittenDatesMatchTheJdksFormatterAcrossCenturiesAndLeapDays() {
+        java.time.format.DateTimeFormatter jdk = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(42);
+        long[] fixed = {0, -1, 951_782_400L /* 2000-02-29 */, 4_107_542_399L /* 2100-02-28T23:59:59 */,
+            -62_135_596_800L /* 0001-01-01 */, 253_402_300_799L /* 9999-12-31T23:59:59 */, 784_111_777L};
+        for (long s : fixed) {
+            org.junit.jupiter.api.Assertions.assertEquals(jdk.format(java.time.Instant.ofEpochSecond(s)), DateHeader.httpDate(s),
+                    "second " + s);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long s = random.nextLong(-62_135_596_800L, 253_402_300_799L);
+            org.junit.jupiter.api.Assertions.assertEquals(jdk.format(java.time.Instant.ofEpochSecond(s)), DateHeader.httpDate(s),
+                    "second " + s);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", DateHeader.httpDate(784_111_777L));
+    }
 }
