@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends requests over a real TCP connection to the application on the loopback interface, one
@@ -21,10 +23,13 @@ final class LoopbackTransport implements Transport {
     private final Aurora app;
     private final boolean owned;
     private final InetSocketAddress address;
+    /** TLS to the application's own port when it serves HTTPS there, else null. */
+    private final SSLSocketFactory tls;
 
     LoopbackTransport(Aurora app) {
         this.app = app;
         this.owned = startIfNeeded(app);
+        this.tls = app.config().tls() != null && app.config().httpsPort() < 0 ? LoopbackTls.factory() : null;
         String host = app.config().host();
         InetAddress target = host == null || host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()
                 ? InetAddress.getLoopbackAddress()
@@ -49,9 +54,7 @@ final class LoopbackTransport implements Transport {
 
     @Override
     public byte[] exchange(byte[] request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, READ_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        try (Socket socket = open(READ_TIMEOUT_MILLIS)) {
             try {
                 socket.getOutputStream().write(request);
                 socket.shutdownOutput();
@@ -78,24 +81,32 @@ final class LoopbackTransport implements Transport {
 
     @Override
     public Channel connect() throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(address, READ_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        return new SocketChannel(socket);
+        return new SocketChannel(open(READ_TIMEOUT_MILLIS));
     }
 
-    @Override
-    public Stream stream(int readTimeoutMillis) throws IOException {
+    /** A connected socket to the application: plain, or TLS with the handshake done. */
+    private Socket open(int readTimeoutMillis) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(address, READ_TIMEOUT_MILLIS);
             socket.setSoTimeout(readTimeoutMillis);
             socket.setTcpNoDelay(true);
+            if (tls == null) {
+                return socket;
+            }
+            SSLSocket secure = (SSLSocket) tls.createSocket(socket, "localhost", address.getPort(), true);
+            secure.startHandshake();
+            return secure;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Stream stream(int readTimeoutMillis) throws IOException {
+        Socket socket = open(readTimeoutMillis);
+        try {
             InputStream in = socket.getInputStream();
             java.io.OutputStream out = socket.getOutputStream();
             return new Stream() {
