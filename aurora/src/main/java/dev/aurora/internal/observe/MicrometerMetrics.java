@@ -23,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -45,35 +46,52 @@ public final class MicrometerMetrics implements AutoCloseable {
     private CompositeMeterRegistry composite;
     /** Binders holding JVM listeners (GC notifications), closed when the application stops. */
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    /** Guards registration, binding and closing (start and stop, never a request). */
+    private final ReentrantLock lock = new ReentrantLock();
 
     /** Adds a registry to bind the meters to. */
-    public synchronized void add(MeterRegistry registry) {
-        registries.add(registry);
-        if (composite != null) {
-            composite.add(registry);
+    public void add(MeterRegistry registry) {
+        lock.lock();
+        try {
+            registries.add(registry);
+            if (composite != null) {
+                composite.add(registry);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** A handler answering the Prometheus text exposition of a registry added for it. */
-    public synchronized Handler prometheusScrape() {
-        if (prometheus == null) {
-            prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            add(prometheus);
+    public Handler prometheusScrape() {
+        lock.lock();
+        try {
+            if (prometheus == null) {
+                prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                add(prometheus);
+            }
+            PrometheusMeterRegistry registry = prometheus;
+            return ctx -> ctx.contentType(TEXT_FORMAT).send(registry.scrape());
+        } finally {
+            lock.unlock();
         }
-        PrometheusMeterRegistry registry = prometheus;
-        return ctx -> ctx.contentType(TEXT_FORMAT).send(registry.scrape());
     }
 
     /**
      * The registry the application registers its own meters on: one that forwards to every
      * registry added, now and later.
      */
-    public synchronized MeterRegistry registry() {
-        if (composite == null) {
-            composite = new CompositeMeterRegistry();
-            registries.forEach(composite::add);
+    public MeterRegistry registry() {
+        lock.lock();
+        try {
+            if (composite == null) {
+                composite = new CompositeMeterRegistry();
+                registries.forEach(composite::add);
+            }
+            return composite;
+        } finally {
+            lock.unlock();
         }
-        return composite;
     }
 
     /**
@@ -81,32 +99,37 @@ public final class MicrometerMetrics implements AutoCloseable {
      *
      * @return the observer that times requests
      */
-    public synchronized RequestObserver bind(ServerCounters counters, boolean jvmMeters) {
-        MeterRegistry target = composite == null && registries.size() == 1 ? registries.get(0) : registry();
-        if (jvmMeters) {
-            bindJvmMeters(target);
+    public RequestObserver bind(ServerCounters counters, boolean jvmMeters) {
+        lock.lock();
+        try {
+            MeterRegistry target = composite == null && registries.size() == 1 ? registries.get(0) : registry();
+            if (jvmMeters) {
+                bindJvmMeters(target);
+            }
+            counter(target, "aurora.connections.accepted", "Connections admitted", counters, ServerCounters::connectionsAccepted);
+            counter(target, "aurora.connections.rejected", "Connections refused because maxConnections were open",
+                    counters, ServerCounters::connectionsRejected);
+            counter(target, "aurora.connections.timed.out", "Connections ended by a head, body read or write timeout",
+                    counters, ServerCounters::connectionsTimedOut);
+            counter(target, "aurora.requests.rejected", "Requests refused because maxConcurrentRequests handlers ran",
+                    counters, ServerCounters::requestsRejected);
+            gauge(target, "aurora.connections.active", "Connections open now", counters, ServerCounters::activeConnections);
+            gauge(target, "aurora.requests.active", "Requests being served now", counters, ServerCounters::activeRequests);
+            counter(target, "aurora.requests", "Requests served", counters, ServerCounters::requests);
+            FunctionCounter.builder("aurora.received", counters, c -> c.bytesRead())
+                    .description("Bytes received from clients").baseUnit("bytes").register(target);
+            FunctionCounter.builder("aurora.sent", counters, c -> c.bytesWritten())
+                    .description("Bytes sent to clients").baseUnit("bytes").register(target);
+            for (int status : ServerCounters.parseStatuses()) {
+                FunctionCounter.builder("aurora.parse.errors", counters, c -> c.parseErrors(status))
+                        .description("Requests refused as malformed, too large or too slow, by status")
+                        .tag("status", Integer.toString(status)).register(target);
+            }
+            bufferMeters(target, counters);
+            return new RequestTimers(target);
+        } finally {
+            lock.unlock();
         }
-        counter(target, "aurora.connections.accepted", "Connections admitted", counters, ServerCounters::connectionsAccepted);
-        counter(target, "aurora.connections.rejected", "Connections refused because maxConnections were open",
-                counters, ServerCounters::connectionsRejected);
-        counter(target, "aurora.connections.timed.out", "Connections ended by a head, body read or write timeout",
-                counters, ServerCounters::connectionsTimedOut);
-        counter(target, "aurora.requests.rejected", "Requests refused because maxConcurrentRequests handlers ran",
-                counters, ServerCounters::requestsRejected);
-        gauge(target, "aurora.connections.active", "Connections open now", counters, ServerCounters::activeConnections);
-        gauge(target, "aurora.requests.active", "Requests being served now", counters, ServerCounters::activeRequests);
-        counter(target, "aurora.requests", "Requests served", counters, ServerCounters::requests);
-        FunctionCounter.builder("aurora.received", counters, c -> c.bytesRead())
-                .description("Bytes received from clients").baseUnit("bytes").register(target);
-        FunctionCounter.builder("aurora.sent", counters, c -> c.bytesWritten())
-                .description("Bytes sent to clients").baseUnit("bytes").register(target);
-        for (int status : ServerCounters.parseStatuses()) {
-            FunctionCounter.builder("aurora.parse.errors", counters, c -> c.parseErrors(status))
-                    .description("Requests refused as malformed, too large or too slow, by status")
-                    .tag("status", Integer.toString(status)).register(target);
-        }
-        bufferMeters(target, counters);
-        return new RequestTimers(target);
     }
 
     private static void bufferMeters(MeterRegistry target, ServerCounters counters) {
@@ -151,14 +174,19 @@ public final class MicrometerMetrics implements AutoCloseable {
 
     /** Stops the binders that listen to the JVM (GC notifications); the meters stay registered. */
     @Override
-    public synchronized void close() {
-        for (AutoCloseable closeable : closeables) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Stopping must go on; a binder that cannot unregister its listener is only a small leak.
+    public void close() {
+        lock.lock();
+        try {
+            for (AutoCloseable closeable : closeables) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Stopping must go on; a binder that cannot unregister its listener is only a small leak.
+                }
             }
+            closeables.clear();
+        } finally {
+            lock.unlock();
         }
-        closeables.clear();
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A TCP connection as a {@link Transport}. Runs on the connection's virtual thread, except
  * {@link #close} and {@link #expireIfOverdue}, which the watchdog and shutdown call.
  */
-final class SocketTransport implements Transport {
+public final class SocketTransport implements Transport {
     // Enough to swallow a refused upload of a few MiB (a 413 sent before the body arrived), so the
     // client, still sending, reads the answer instead of a reset; bounded in time and bytes.
     private static final int LINGER_MILLIS = 2000;
@@ -66,7 +66,7 @@ final class SocketTransport implements Transport {
      * Half-closes {@code socket} and reads and drops what the client still sends, until it closes,
      * {@code millis} pass or {@code maxBytes} were read; the caller then closes the socket.
      */
-    static void lingeringDrain(Socket socket, int millis, long maxBytes) throws IOException {
+    public static void lingeringDrain(Socket socket, int millis, long maxBytes) throws IOException {
         socket.shutdownOutput();
         socket.setSoTimeout(millis);
         InputStream in = socket.getInputStream();

@@ -2,6 +2,7 @@ package dev.aurora.internal.tls;
 
 import dev.aurora.internal.http.ByteSource;
 import dev.aurora.internal.server.SocketInput;
+import dev.aurora.internal.server.SocketTransport;
 import dev.aurora.internal.server.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,17 +112,8 @@ public final class TlsTransport implements Transport {
     }
 
     private void lingeringDrain() throws IOException {
-        // Encrypted records read off the TCP socket and dropped: only the timing matters here.
-        socket.shutdownOutput();
-        socket.setSoTimeout(LINGER_MILLIS);
-        InputStream in = socket.getInputStream();
-        byte[] scratch = new byte[8192];
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-        long total = 0;
-        int n;
-        while (total < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
-            total += n;
-        }
+        // Encrypted records are read off the TCP socket and dropped: only the timing matters here.
+        SocketTransport.lingeringDrain(socket, LINGER_MILLIS, LINGER_MAX_BYTES);
     }
 
     /** Closes the TCP socket without a close_notify, which could block on a client that does not read. */

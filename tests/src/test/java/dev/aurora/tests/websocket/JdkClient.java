@@ -33,6 +33,14 @@ final class JdkClient implements WebSocket.Listener {
         return client;
     }
 
+    /** Connects with {@code http}'s settings (its TLS context, for a {@code wss://} URI). */
+    static JdkClient connect(HttpClient http, URI uri) throws Exception {
+        JdkClient client = new JdkClient();
+        client.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, client)
+                .get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
     Object next() throws InterruptedException {
         Object o = received.poll(10, TimeUnit.SECONDS);
         if (o == null) {
