@@ -8,6 +8,7 @@ import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.AppJson;
 import dev.aurora.internal.load.ConcurrencyLimit;
+import dev.aurora.internal.observe.LoggingWarmup;
 import dev.aurora.internal.observe.MicrometerMetrics;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.RequestObserver;
@@ -74,6 +75,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
 
     private Aurora(ServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        LoggingWarmup.start();
     }
 
     /** @return an application with {@link ServerConfig#defaults()} */
@@ -443,7 +445,10 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
                     Dispatcher.unlessRefused(raised ? RouteBodyLimits.enforced(handler) : handler));
             tree.add(method, pattern, limit == null ? chain : limit.guard(handler, chain), site);
         });
-        AppJson json = new AppJson(jsonCodec(), jsonConfig.strictTypes());
+        // Resolved on first use: an application that never reads or writes JSON never loads Jackson.
+        JsonCodec chosen = jsonCodec;
+        JsonConfig settings = jsonConfig;
+        AppJson json = new AppJson(() -> chosen != null ? chosen : JacksonCodec.of(settings), settings.strictTypes());
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
                 formConfig, requestLogging, bodyCeiling[0]);
     }

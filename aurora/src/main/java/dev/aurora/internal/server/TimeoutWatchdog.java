@@ -5,7 +5,6 @@ import dev.aurora.internal.observe.ServerCounters;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.stream.LongStream;
 
 /**
  * Enforces every socket timeout: the read deadlines published by {@link SocketInput} (first
@@ -36,9 +35,12 @@ final class TimeoutWatchdog implements Runnable {
         this.registry = registry;
         this.counters = counters;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
-        long shortest = LongStream.of(config.firstRequestTimeout().toNanos(), config.headerTimeout().toNanos(),
-                config.bodyReadTimeout().toNanos(), config.bodyRateGrace().toNanos(),
-                config.keepAliveTimeout().toNanos(), writeTimeoutNanos).min().orElseThrow();
+        // A loop, not a LongStream: streams cost a few milliseconds of class loading at start.
+        long shortest = writeTimeoutNanos;
+        for (Duration timeout : new Duration[] {config.firstRequestTimeout(),
+                config.headerTimeout(), config.bodyReadTimeout(), config.bodyRateGrace(), config.keepAliveTimeout()}) {
+            shortest = Math.min(shortest, timeout.toNanos());
+        }
         this.periodNanos = Math.clamp(shortest / 4, MIN_PERIOD_NANOS, MAX_PERIOD_NANOS);
         this.thread = Thread.ofPlatform().daemon().name("aurora-timeouts").unstarted(this);
     }
