@@ -2,7 +2,7 @@
 # Start-up of a command-line tool that embeds a server (issue 19): time from launch to the first
 # response, whole-process wall time and peak RSS, for the JDK's com.sun.net.httpserver on virtual
 # threads, avaje-jex 3.4, Aurora minimal (one text route, slf4j-nop) and Aurora as examples/hello
-# (its aurora.toml, routes and logback.xml; the request is GET /json). Each launcher
+# (its aurora.toml, routes and its Logback Configurator; the request is GET /json). Each launcher
 # (benchmarks/startup/) starts its server on port 0, makes one request to itself over a plain
 # Socket, prints the times, stops the server and returns from main.
 #
@@ -19,7 +19,8 @@
 #             lives after main has returned (wall time minus main-return time).
 #   diagnose  classes loaded per launcher by origin and package (-Xlog:class+load), and N rounds of
 #             variants that price the parts: an empty main, Aurora minimal without an SLF4J provider,
-#             the hello launcher with slf4j-nop, with Logback but without logback.xml, as is.
+#             the hello launcher with slf4j-nop, with Logback defaults, with the configuration as
+#             logback.xml, as is.
 #
 # Times: the script reads bash's $EPOCHREALTIME (a builtin, no fork) just before it starts
 # `/usr/bin/time -v java ...` and passes it as -Dlaunch.epoch.us; the launcher subtracts it from
@@ -107,8 +108,9 @@ done
 servers=(jdk jex aurora-minimal aurora-hello)
 
 # Diagnosis variants: the floor (an empty main on the JDK launcher's class path), Aurora minimal
-# without slf4j-nop, and the hello launcher with slf4j-nop instead of Logback, with Logback but no
-# logback.xml, and as measured above.
+# without slf4j-nop, and the hello launcher with slf4j-nop instead of Logback, with Logback's
+# defaults (no configuration), with the example's configuration as logback.xml, and as measured
+# above (the example's Configurator in code).
 nop_jar="$(ls "$sdir"/aurora-minimal/target/lib/slf4j-nop-*.jar)"
 hello_noconfig="$sdir/aurora-hello/target/aurora-hello-noconfig.jar"
 cls[floor]=dev.aurora.startup.Floor
@@ -119,7 +121,10 @@ cls[hello-nop]="${cls[aurora-hello]}"
 cps[hello-nop]="$(variant_cp "$hello_noconfig" "$sdir/aurora-hello/target/lib" '^logback-' "$nop_jar")"
 cls[hello-logback-defaults]="${cls[aurora-hello]}"
 cps[hello-logback-defaults]="$(module_cp "$hello_noconfig" "$sdir/aurora-hello/target/lib")"
-variants=(floor aurora-minimal minimal-no-provider hello-nop hello-logback-defaults aurora-hello)
+# The same configuration as the example's Configurator, read by Logback's XML configurator (Joran).
+cls[hello-logback-xml]="${cls[aurora-hello]}"
+cps[hello-logback-xml]="$(module_cp "$hello_noconfig" "$sdir/aurora-hello/target/lib"):$sdir/aurora-hello/xml"
+variants=(floor aurora-minimal minimal-no-provider hello-nop hello-logback-defaults hello-logback-xml aurora-hello)
 
 ts="$(date -u +%Y%m%dT%H%M%SZ)"
 results="${PERF_RESULTS:-$here/results}"
@@ -364,7 +369,8 @@ if has_phase diagnose; then
     echo "## Diagnosis: variants ($rounds rounds, rotating order, default flags)"
     echo
     echo "floor: an empty main; minimal-no-provider: Aurora minimal without slf4j-nop; hello-nop: the hello"
-    echo "launcher with slf4j-nop for Logback; hello-logback-defaults: with Logback but no logback.xml."
+    echo "launcher with slf4j-nop for Logback; hello-logback-defaults: with Logback but no configuration;"
+    echo "hello-logback-xml: the example's configuration as logback.xml (Joran); aurora-hello: as a Configurator in code."
     echo
     table variants aurora-minimal "${variants[@]}"
     echo

@@ -1,6 +1,6 @@
 package dev.aurora.internal.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import java.io.IOException;
 
@@ -10,7 +10,7 @@ import java.io.IOException;
  * loads it. Only this class names the TOML reader, so it is loaded on the first {@code .toml} file.
  */
 final class TomlSupport {
-    private static final String MAPPER = "com.fasterxml.jackson.dataformat.toml.TomlMapper";
+    private static final String MAPPER = "com.fasterxml.jackson.dataformat.toml.TomlFactory";
 
     private TomlSupport() {
     }
@@ -33,13 +33,14 @@ final class TomlSupport {
                 + " 'requires com.fasterxml.jackson.dataformat.toml'; or use a .json file";
     }
 
-    static JsonNode readTree(String text) throws IOException {
-        return Holder.TOML.readTree(text);
+    /** @return a parser over a TOML document: the whole document as one object's tokens */
+    static JsonParser parser(String text) throws IOException {
+        return Holder.TOML.createParser(text);
     }
 
     /** Loaded only when a TOML file is read. */
     private static final class Holder {
-        static final com.fasterxml.jackson.dataformat.toml.TomlMapper TOML =
-                new com.fasterxml.jackson.dataformat.toml.TomlMapper();
+        static final com.fasterxml.jackson.dataformat.toml.TomlFactory TOML =
+                new com.fasterxml.jackson.dataformat.toml.TomlFactory();
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * What examples/hello's HelloApp.main does at start, on port 0: its aurora.toml read through
- * {@link Configuration}, its routes, Logback with its logback.xml; the one request is
+ * {@link Configuration}, its routes, Logback configured by its HelloLogging; the one request is
  * {@code GET /json}, so the first response includes Jackson's first serialization. Mirrors
  * HelloApp (not a dependency: the example is not installed); keep the two in step.
  */
