@@ -8,7 +8,6 @@ import dev.aurora.health.Probe;
 import dev.aurora.internal.health.HealthEndpoints;
 import dev.aurora.internal.json.AppJson;
 import dev.aurora.internal.load.ConcurrencyLimit;
-import dev.aurora.internal.observe.LoggingWarmup;
 import dev.aurora.internal.observe.MicrometerMetrics;
 import dev.aurora.internal.observe.RequestLogging;
 import dev.aurora.internal.observe.RequestObserver;
@@ -75,7 +74,6 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
 
     private Aurora(ServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        LoggingWarmup.start();
     }
 
     /** @return an application with {@link ServerConfig#defaults()} */

@@ -5,7 +5,6 @@ import dev.aurora.JsonConfig;
 import dev.aurora.ServerConfig;
 import dev.aurora.internal.config.ConfigBinder;
 import dev.aurora.internal.config.ConfigFile;
-import dev.aurora.internal.observe.LoggingWarmup;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -327,8 +326,6 @@ public final class Configuration {
          *     keys and invalid values of Aurora's sections and of those declared with a type
          */
         public Configuration build() {
-            // Reading the file takes a while (Jackson's first use): let logging set itself up meanwhile.
-            LoggingWarmup.start();
             boolean read = file != null && !(fileOptional && !Files.exists(file));
             ConfigFile parsed = read ? ConfigFile.read(file) : null;
             Map<String, String> properties = systemProperties;

@@ -5,11 +5,15 @@ import dev.aurora.internal.observe.ServerCounters;
 import dev.aurora.internal.tls.ServerTls;
 import dev.aurora.internal.tls.TlsTransport;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -19,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Accepts connections and starts one virtual thread per connection. Admission control happens
  * here: beyond {@code maxConnections}, or while live objects fill most of the heap
  * ({@link HeapGuard}), the socket goes to the {@link OverloadResponder}. Runs on a named platform
- * thread, {@code aurora-acceptor-<port>-<n>}, until shutdown begins (its accept waits at most
- * {@link #POLL_MILLIS} to notice); no error of one connection, an {@link OutOfMemoryError}
- * included, ends it.
+ * thread, {@code aurora-acceptor-<port>-<n>}, until shutdown begins: {@link #wake} connects to the
+ * listener so a blocked accept returns at once (its accept also waits at most {@link #POLL_MILLIS},
+ * should that connect fail); no error of one connection, an {@link OutOfMemoryError} included,
+ * ends it.
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
@@ -37,6 +42,8 @@ final class Acceptor implements Runnable {
     private final HeapGuard heap;
     /** HTTPS for this listener's connections, or null for plain HTTP. */
     private final ServerTls tls;
+    /** Local ports of the wake-up connections {@link #wake} made: at most one per acceptor thread. */
+    private final Set<Integer> wakeups = ConcurrentHashMap.newKeySet();
 
     Acceptor(ServerSocket serverSocket, ServerRuntime server, OverloadResponder overload, HeapGuard heap, ServerTls tls) {
         this.serverSocket = serverSocket;
@@ -99,7 +106,35 @@ final class Acceptor implements Runnable {
         }
     }
 
+    /**
+     * Once shutdown has begun ({@code accepting()} is false): connects to the listener {@code count}
+     * times, so each acceptor blocked in accept returns now and sees it, instead of after up to
+     * {@link #POLL_MILLIS}. The connections are closed at once and never served or counted.
+     */
+    void wake(int count) {
+        InetAddress bound = serverSocket.getInetAddress();
+        InetAddress target = bound == null || bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound;
+        for (int i = 0; i < count; i++) {
+            try (Socket poke = new Socket()) {
+                poke.bind(new InetSocketAddress(target, 0));
+                wakeups.add(poke.getLocalPort());
+                poke.connect(new InetSocketAddress(target, serverSocket.getLocalPort()), POLL_MILLIS);
+            } catch (IOException e) {
+                LOG.debug("Waking the acceptor failed; it notices the shutdown within {} ms", POLL_MILLIS, e);
+                return;
+            }
+        }
+    }
+
+    private boolean isWakeup(Socket socket) {
+        return !server.accepting() && wakeups.remove(socket.getPort());
+    }
+
     private void admit(Socket socket) {
+        if (isWakeup(socket)) {
+            SocketTransport.closeQuietly(socket);
+            return;
+        }
         ConnectionRegistry connections = server.connections();
         ServerCounters counters = server.counters();
         if (heap.heapFull() || !connections.tryAcquire()) {

@@ -268,6 +268,9 @@ public final class ServerRuntime {
         awaitDrainDelay();
         long deadline = System.nanoTime() + grace.toNanos();
         accepting = false;
+        for (Listener listener : listeners) {
+            listener.admission.wake(config.acceptorThreads());
+        }
         for (Thread t : acceptors) {
             joinQuietly(t);
         }

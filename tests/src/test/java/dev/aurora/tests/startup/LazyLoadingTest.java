@@ -25,7 +25,7 @@ class LazyLoadingTest {
                 .filter(entry -> !entry.contains("logback"))
                 .collect(Collectors.joining(File.pathSeparator));
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:stdout", "-Daurora.logging.backgroundInit=false",
+                "-Xlog:class+load=info:stdout",
                 "-cp", withoutLogback, LazyLoadingMain.class.getName()))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
