@@ -25,17 +25,14 @@ public record BookInput(@Required @Length(max = 200) String title,
 
     /** Normalises the tags; a tag that is blank or too long refuses the body ({@code invalid}). */
     public BookInput {
-        tags = tags == null ? List.of() : tags.stream()
-                .map(tag -> tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT))
-                .peek(BookInput::checkTag)
-                .distinct()
-                .sorted()
-                .toList();
+        tags = tags == null ? List.of() : tags.stream().map(BookInput::normalTag).distinct().sorted().toList();
     }
 
-    private static void checkTag(String tag) {
-        if (tag.isEmpty() || tag.length() > 30) {
-            throw new IllegalArgumentException("tags must be 1-30 characters each: '" + tag + "'");
+    private static String normalTag(String tag) {
+        String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        if (normal.isEmpty() || normal.length() > 30) {
+            throw new IllegalArgumentException("tags must be 1-30 characters each: '" + normal + "'");
         }
+        return normal;
     }
 }
