@@ -1,7 +1,5 @@
 package dev.aurora.jackson3;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import dev.aurora.JsonConfig;
 import dev.aurora.json.JsonCodec;
 import dev.aurora.json.JsonReadException;
@@ -43,8 +41,6 @@ public final class Jackson3Codec implements JsonCodec {
     /** A bounded pool shared across connections, since each virtual thread would get fresh buffers. */
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
 
-    private static final Class<?>[] PRIMITIVES = {int.class, long.class, short.class, byte.class, double.class,
-        float.class, boolean.class, char.class};
 
     private final JsonMapper mapper;
     private final AtomicReference<JsonMapper> strict = new AtomicReference<>();
@@ -153,9 +149,7 @@ public final class Jackson3Codec implements JsonCodec {
     private static JsonMapper strict(JsonMapper mapper) {
         JsonMapper.Builder b = mapper.rebuild().enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // An explicit null for a primitive is refused; a missing one takes its default.
-        for (Class<?> primitive : PRIMITIVES) {
-            b.withConfigOverride(primitive, o -> o.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.FAIL)));
-        }
+        b.addModule(StrictPrimitives.module());
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             b.withCoercionConfig(scalar, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));

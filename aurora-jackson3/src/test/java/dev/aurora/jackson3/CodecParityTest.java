@@ -102,6 +102,20 @@ class CodecParityTest {
         assertEquals(outcome(JACKSON2, json, type, true), outcome(JACKSON3, json, type, true));
     }
 
+    @org.junit.jupiter.api.Test
+    void aPrimitiveComponentLeftOutTakesItsDefaultInStrictModeToo() throws Exception {
+        byte[] json = "{\"title\":\"Dune\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (JsonCodec codec : List.of(JACKSON2, JACKSON3)) {
+            Book book = (Book) codec.readStrict(json, Book.class);
+            assertEquals(new Book("Dune", 0, null, false, 0.0, null, null, null), book, codec.toString());
+            JsonReadException refused = org.junit.jupiter.api.Assertions.assertThrows(JsonReadException.class,
+                    () -> codec.readStrict("{\"title\":\"Dune\",\"year\":null}".getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8), Book.class));
+            assertEquals("/year", refused.pointer(), codec.toString());
+            assertEquals(JsonReadException.Problem.WRONG_TYPE, refused.problem(), codec.toString());
+        }
+    }
+
     static Stream<Object> values() {
         return Stream.of(
                 new Event(Instant.parse("2026-12-04T10:15:30Z"), OffsetDateTime.parse("2026-12-05T09:00:00+02:00"),

@@ -1,7 +1,5 @@
 package dev.aurora.json;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aurora.JsonConfig;
 import dev.aurora.internal.json.JacksonFailures;
 import dev.aurora.internal.json.JsonSink;
+import dev.aurora.internal.json.StrictPrimitives;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
@@ -56,9 +55,6 @@ public final class JacksonCodec implements JsonCodec {
     private static final int RECYCLERS = 4 * Runtime.getRuntime().availableProcessors();
     private static final JacksonCodec DEFAULT = new JacksonCodec(() -> Recipes.build(JsonConfig.defaults(), b -> {
     }));
-
-    private static final Class<?>[] PRIMITIVES = {int.class, long.class, short.class, byte.class, double.class,
-        float.class, boolean.class, char.class};
 
     private final Supplier<ObjectMapper> recipe;
     private final ReentrantLock building = new ReentrantLock();
@@ -243,11 +239,8 @@ public final class JacksonCodec implements JsonCodec {
         static ObjectMapper strict(ObjectMapper mapper) {
             ObjectMapper strict = mapper.copy();
             strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-            // An explicit null for a primitive is refused; a missing one still takes its default (0,
-            // false), as FAIL_ON_NULL_FOR_PRIMITIVES would refuse that too and Jackson 3 does not.
-            for (Class<?> primitive : PRIMITIVES) {
-                strict.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
-            }
+            // An explicit null for a primitive is refused; a missing one still takes its default.
+            strict.registerModule(StrictPrimitives.module());
             for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
                 strict.coercionConfigFor(scalar)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
