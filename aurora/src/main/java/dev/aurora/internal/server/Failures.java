@@ -96,7 +96,11 @@ final class Failures {
                 handler.get().handle(failure, exchange);
                 return;
             } catch (Throwable second) {
-                LOG.error("Exception handler for {} failed", failure.getClass().getName(), second);
+                // An HttpException from the handler is its answer (a library's exception mapped to
+                // a 503, say), not a failure of the handler.
+                if (!(second instanceof HttpException)) {
+                    LOG.error("Exception handler for {} failed", failure.getClass().getName(), second);
+                }
                 if (!exchange.writer().resetForError(close)) {
                     return;
                 }

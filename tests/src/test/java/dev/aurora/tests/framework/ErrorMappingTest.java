@@ -250,6 +250,30 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aMapperMayAnswerByThrowingAnHttpException() {
+        app.exception(java.sql.SQLTransientException.class, (e, ctx) -> {
+            ctx.header("X-Half", "written");
+            throw new dev.aurora.error.ServiceUnavailableException("database busy").header("Retry-After", "1");
+        });
+        app.get("/busy", ctx -> {
+            throw sneaky(new java.sql.SQLTransientException("pool timeout"));
+        });
+
+        try (dev.aurora.test.LogCapture logs = dev.aurora.test.LogCapture.attach("dev.aurora", org.slf4j.event.Level.WARN)) {
+            TestResponse r = client.get("/busy").send().assertStatus(503)
+                    .assertHeader("Content-Type", "application/problem+json").assertHeader("Retry-After", "1")
+                    .assertHeader("X-Half", null);
+            assertTrue(r.bodyString().contains("database busy"), r::describe);
+            assertTrue(logs.lines().isEmpty(), () -> logs.lines().toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
     void responseWrittenBeforeTheExceptionIsReplaced() {
         app.get("/x", ctx -> {
             ctx.status(201).header("X-Partial", "1").contentType("text/html");
