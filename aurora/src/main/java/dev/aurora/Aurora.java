@@ -76,14 +76,15 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** @return an application with {@link ServerConfig#defaults()} */
+    /** {@return an application with {@link ServerConfig#defaults()}} */
     public static Aurora create() {
         return new Aurora(ServerConfig.defaults());
     }
 
     /**
+     * {@return an application with that configuration}
+     *
      * @param config the server configuration
-     * @return an application with that configuration
      */
     public static Aurora create(ServerConfig config) {
         return new Aurora(config);
@@ -117,7 +118,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         return new Aurora(config.server()).json(config.json()).forms(config.forms());
     }
 
-    /** @return the configuration this application was created with */
+    /** {@return the configuration this application was created with} */
     public ServerConfig config() {
         return config;
     }
@@ -452,7 +453,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * @return the bound port (useful after {@code start(0)})
+     * {@return the bound port (useful after {@code start(0)})}
+     *
      * @throws IllegalStateException if the server is not running
      */
     public int port() {
@@ -460,8 +462,9 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     }
 
     /**
-     * @return the bound HTTPS port when {@link ServerConfig#httpsPort()} gives HTTPS a listener of
-     *     its own (useful with {@code withHttpsPort(0)}), else -1
+     * {@return the bound HTTPS port when {@link ServerConfig#httpsPort()} gives HTTPS a listener of
+     *     its own (useful with {@code withHttpsPort(0)}), else -1}
+     *
      * @throws IllegalStateException if the server is not running
      */
     public int httpsPort() {

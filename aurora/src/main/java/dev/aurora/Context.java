@@ -24,21 +24,22 @@ import java.util.Optional;
  */
 public interface Context {
 
-    /** @return the request method, case-sensitive as sent ({@code GET}, {@code POST}, ...) */
+    /** {@return the request method, case-sensitive as sent ({@code GET}, {@code POST}, ...)} */
     String method();
 
-    /** @return the request path without the query, still percent-encoded; {@code "/"} at least */
+    /** {@return the request path without the query, still percent-encoded; {@code "/"} at least} */
     String path();
 
     /**
-     * @return the pattern of the route that matched, e.g. {@code /users/:id} (bounded cardinality,
-     *     unlike the path); {@code null} when no route matched
+     * {@return the pattern of the route that matched, e.g. {@code /users/:id} (bounded cardinality,
+     *     unlike the path); {@code null} when no route matched}
      */
     String routePattern();
 
     /**
+     * {@return its percent-decoded value, or {@code null} if the route has no such parameter}
+     *
      * @param name a path parameter of the matched route, e.g. {@code id} for {@code /users/:id}
-     * @return its percent-decoded value, or {@code null} if the route has no such parameter
      */
     String param(String name);
 
@@ -66,8 +67,9 @@ public interface Context {
     }
 
     /**
+     * {@return the first decoded value of that parameter, or {@code null}}
+     *
      * @param name a query parameter name (compared after percent-decoding)
-     * @return the first decoded value of that parameter, or {@code null}
      */
     String query(String name);
 
@@ -107,36 +109,39 @@ public interface Context {
     }
 
     /**
+     * {@return every decoded value of that parameter in order; empty if absent}
+     *
      * @param name a query parameter name
-     * @return every decoded value of that parameter in order; empty if absent
      */
     List<String> queries(String name);
 
     /**
+     * {@return the value of that cookie in the {@code Cookie} header, or {@code null}}
+     *
      * @param name a cookie name
-     * @return the value of that cookie in the {@code Cookie} header, or {@code null}
      */
     String cookie(String name);
 
     /**
-     * @return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
-     *     letters, digits, {@code . _ : -}; otherwise one generated on first use. Error logs and
-     *     500 problem bodies carry it, so a client's report can be found in the logs;
-     *     {@link Aurora#requestIds()} also puts it in every response, problem body and the MDC.
+     * {@return this request's id: the client's {@code X-Request-Id} if it is 1-128 characters of
+     *     letters, digits, {@code . _ : -}; otherwise one generated on first use}
+     *
+     * <p>Error logs and 500 problem bodies carry it, so a client's report can be found in the
+     * logs; {@link Aurora#requestIds()} also puts it in every response, problem body and the MDC.
      */
     String requestId();
 
     /**
-     * @return the client's address: the TCP peer, or, behind a trusted proxy and with
-     *     {@code ForwardedHeaders} registered, the client the proxy named
+     * {@return the client's address: the TCP peer, or, behind a trusted proxy and with
+     *     {@code ForwardedHeaders} registered, the client the proxy named}
      */
     InetSocketAddress remoteAddress();
 
     /**
-     * @return {@code https} on a connection that arrived over TLS, else {@code http}; or what a
+     * {@return {@code https} on a connection that arrived over TLS, else {@code http}; or what a
      *     trusted proxy said the client used ({@code https} behind a TLS-terminating load balancer,
      *     with {@code ForwardedHeaders} registered). The scheme of an absolute-form target is not
-     *     taken: any client can write {@code https://} there
+     *     taken: any client can write {@code https://} there}
      */
     String scheme();
 
@@ -152,10 +157,10 @@ public interface Context {
     }
 
     /**
-     * @return the host (and port, if given) the client asked for, such as {@code shop.example:8443}:
+     * {@return the host (and port, if given) the client asked for, such as {@code shop.example:8443}:
      *     the authority of an absolute-form target ({@code GET http://shop.example/ HTTP/1.1}, which
      *     RFC 9112 section 3.2.2 puts before {@code Host}), else the request's {@code Host} field; or
-     *     what a trusted proxy said it was; null if none was sent
+     *     what a trusted proxy said it was; null if none was sent}
      */
     String host();
 
@@ -169,6 +174,8 @@ public interface Context {
     <T> T attribute(String key);
 
     /**
+     * Stores a per-request attribute, or removes it.
+     *
      * @param key the attribute name
      * @param value the value; {@code null} removes the attribute
      * @return this context
@@ -176,14 +183,16 @@ public interface Context {
     Context attribute(String key, Object value);
 
     /**
+     * {@return the first value of that header with surrounding whitespace removed, or {@code null}}
+     *
      * @param name a header name, case-insensitive
-     * @return the first value of that header with surrounding whitespace removed, or {@code null}
      */
     String header(String name);
 
     /**
+     * {@return every value of that header in the order received; empty if absent}
+     *
      * @param name a header name, case-insensitive
-     * @return every value of that header in the order received; empty if absent
      */
     List<String> headers(String name);
 
@@ -195,7 +204,7 @@ public interface Context {
      */
     byte[] body();
 
-    /** @return the body decoded as UTF-8 */
+    /** {@return the body decoded as UTF-8} */
     default String bodyString() {
         return new String(body(), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -265,7 +274,7 @@ public interface Context {
      */
     Context status(int code);
 
-    /** @return the response status set so far */
+    /** {@return the response status set so far} */
     int status();
 
     /**
@@ -309,8 +318,9 @@ public interface Context {
     Context removeHeader(String name);
 
     /**
+     * {@return the first value of that response header set so far, or null}
+     *
      * @param name a header name, in any case
-     * @return the first value of that response header set so far, or null
      */
     String responseHeader(String name);
 

@@ -42,63 +42,70 @@ public record Cookie(String name, String value, String path, String domain, Dura
     }
 
     /**
+     * {@return a session cookie without attributes}
+     *
      * @param name the cookie name
      * @param value the cookie value
-     * @return a session cookie without attributes
      */
     public static Cookie of(String name, String value) {
         return new Cookie(name, value, null, null, null, false, false, null);
     }
 
     /**
+     * {@return a copy with that path}
+     *
      * @param path the {@code Path} attribute
-     * @return a copy with that path
      */
     public Cookie withPath(String path) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
     /**
+     * {@return a copy with that domain}
+     *
      * @param domain the {@code Domain} attribute
-     * @return a copy with that domain
      */
     public Cookie withDomain(String domain) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
     /**
+     * {@return a copy with that {@code Max-Age}}
+     *
      * @param maxAge the lifetime; {@link Duration#ZERO} deletes the cookie
-     * @return a copy with that {@code Max-Age}
      */
     public Cookie withMaxAge(Duration maxAge) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
     /**
+     * {@return a copy with that flag}
+     *
      * @param secure whether the cookie is sent over HTTPS only
-     * @return a copy with that flag
      */
     public Cookie withSecure(boolean secure) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
     /**
+     * {@return a copy with that flag}
+     *
      * @param httpOnly whether scripts are denied access
-     * @return a copy with that flag
      */
     public Cookie withHttpOnly(boolean httpOnly) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
     /**
+     * {@return a copy with that policy}
+     *
      * @param sameSite the {@code SameSite} policy
-     * @return a copy with that policy
      */
     public Cookie withSameSite(SameSite sameSite) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** @return the {@code Set-Cookie} header value */
+    /** {@return the {@code Set-Cookie} header value} */
     public String toSetCookie() {
         StringBuilder sb = new StringBuilder(name.length() + value.length() + 32).append(name).append('=').append(value);
         if (path != null) {

@@ -10,6 +10,8 @@ package dev.aurora;
 @FunctionalInterface
 public interface ExceptionHandler<T extends Throwable> {
     /**
+     * Answers the request that failed with {@code exception}, through {@code ctx}.
+     *
      * @param exception what was thrown
      * @param ctx the exchange; its response has not been sent (or was discarded)
      * @throws Exception if answering fails; then the default error response is sent

@@ -65,62 +65,69 @@ public record FormConfig(
         }
     }
 
-    /** @return the defaults listed in the table above */
+    /** {@return the defaults listed in the table above} */
     public static FormConfig defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with {@code maxParts} replaced}
+     *
      * @param maxParts fields and files of one form at most, at least 1
-     * @return a copy with {@code maxParts} replaced
      */
     public FormConfig withMaxParts(int maxParts) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code maxFiles} replaced}
+     *
      * @param maxFiles files of one form at most, at least 0
-     * @return a copy with {@code maxFiles} replaced
      */
     public FormConfig withMaxFiles(int maxFiles) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code maxFieldSize} replaced}
+     *
      * @param maxFieldSize bytes of one field's value at most, at least 1
-     * @return a copy with {@code maxFieldSize} replaced
      */
     public FormConfig withMaxFieldSize(int maxFieldSize) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code maxFileSize} replaced}
+     *
      * @param maxFileSize bytes of one file at most, at least 1; {@code Long.MAX_VALUE} leaves the bound to the body limit
-     * @return a copy with {@code maxFileSize} replaced
      */
     public FormConfig withMaxFileSize(long maxFileSize) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code maxPartHeaderSize} replaced}
+     *
      * @param maxPartHeaderSize bytes of one multipart part's header block at most, at least 64
-     * @return a copy with {@code maxPartHeaderSize} replaced
      */
     public FormConfig withMaxPartHeaderSize(int maxPartHeaderSize) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code memoryThreshold} replaced}
+     *
      * @param memoryThreshold bytes up to which a file stays in memory; a larger one goes to a temporary file; 0 spools every file
-     * @return a copy with {@code memoryThreshold} replaced
      */
     public FormConfig withMemoryThreshold(int memoryThreshold) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);
     }
 
     /**
+     * {@return a copy with {@code tempDirectory} replaced}
+     *
      * @param tempDirectory where temporary files go; {@code null} for {@code java.io.tmpdir}
-     * @return a copy with {@code tempDirectory} replaced
      */
     public FormConfig withTempDirectory(Path tempDirectory) {
         return new FormConfig(maxParts, maxFiles, maxFieldSize, maxFileSize, maxPartHeaderSize, memoryThreshold, tempDirectory);

@@ -86,71 +86,79 @@ public record JsonConfig(
         check("maxDocumentLength", maxDocumentLength, Long.MAX_VALUE);
     }
 
-    /** @return the defaults listed in the table above */
+    /** {@return the defaults listed in the table above} */
     public static JsonConfig defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with {@code failOnUnknownProperties} replaced}
+     *
      * @param failOnUnknownProperties whether a field the target type does not declare is refused
-     * @return a copy with {@code failOnUnknownProperties} replaced
      */
     public JsonConfig withFailOnUnknownProperties(boolean failOnUnknownProperties) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxNestingDepth} replaced}
+     *
      * @param maxNestingDepth arrays and objects nested at most this deep, 1 to 10,000
-     * @return a copy with {@code maxNestingDepth} replaced
      */
     public JsonConfig withMaxNestingDepth(int maxNestingDepth) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxNumberLength} replaced}
+     *
      * @param maxNumberLength characters of one number at most, at least 1
-     * @return a copy with {@code maxNumberLength} replaced
      */
     public JsonConfig withMaxNumberLength(int maxNumberLength) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxStringLength} replaced}
+     *
      * @param maxStringLength characters of one string value at most, at least 1
-     * @return a copy with {@code maxStringLength} replaced
      */
     public JsonConfig withMaxStringLength(int maxStringLength) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxNameLength} replaced}
+     *
      * @param maxNameLength characters of one field name at most, at least 1
-     * @return a copy with {@code maxNameLength} replaced
      */
     public JsonConfig withMaxNameLength(int maxNameLength) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxTokenCount} replaced}
+     *
      * @param maxTokenCount tokens of one document at most, at least 1
-     * @return a copy with {@code maxTokenCount} replaced
      */
     public JsonConfig withMaxTokenCount(long maxTokenCount) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code maxDocumentLength} replaced}
+     *
      * @param maxDocumentLength bytes of one JSON body at most, at least 1; {@code Long.MAX_VALUE}
      *     for no limit beyond {@link ServerConfig#maxBodySize()}
-     * @return a copy with {@code maxDocumentLength} replaced
      */
     public JsonConfig withMaxDocumentLength(long maxDocumentLength) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);
     }
 
     /**
+     * {@return a copy with {@code strictTypes} replaced}
+     *
      * @param strictTypes whether {@code ctx.bodyAs} and {@code @Body} refuse coercions
-     * @return a copy with {@code strictTypes} replaced
      */
     public JsonConfig withStrictTypes(boolean strictTypes) {
         return new JsonConfig(failOnUnknownProperties, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength, maxTokenCount, maxDocumentLength, strictTypes);

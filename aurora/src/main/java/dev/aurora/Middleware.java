@@ -21,6 +21,9 @@ package dev.aurora;
 @FunctionalInterface
 public interface Middleware {
     /**
+     * Handles one request: calls {@code next.handle(ctx)} to go on down the chain, or answers
+     * through {@code ctx} without calling it.
+     *
      * @param ctx the exchange
      * @param next the rest of the chain: later middleware, then the handler
      * @throws Exception anything; handled like a handler's exception

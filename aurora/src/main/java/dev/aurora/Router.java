@@ -45,7 +45,7 @@ public final class Router implements Routes<Router> {
     private Router() {
     }
 
-    /** @return an empty router */
+    /** {@return an empty router} */
     public static Router create() {
         return new Router();
     }

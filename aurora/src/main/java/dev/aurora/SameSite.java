@@ -15,7 +15,7 @@ public enum SameSite {
         this.attribute = attribute;
     }
 
-    /** @return the attribute value as written in {@code Set-Cookie} */
+    /** {@return the attribute value as written in {@code Set-Cookie}} */
     public String attribute() {
         return attribute;
     }

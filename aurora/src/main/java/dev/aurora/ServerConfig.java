@@ -170,225 +170,250 @@ public record ServerConfig(
         }
     }
 
-    /** @return the defaults listed in the table above */
+    /** {@return the defaults listed in the table above} */
     public static ServerConfig defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with {@code host} replaced}
+     *
      * @param host Interface to bind; {@code 0.0.0.0} is every IPv4 interface.
-     * @return a copy with {@code host} replaced
      */
     public ServerConfig withHost(String host) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code port} replaced}
+     *
      * @param port TCP port for {@link Aurora#start()}; 0 picks a free ephemeral port.
-     * @return a copy with {@code port} replaced
      */
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code acceptorThreads} replaced}
+     *
      * @param acceptorThreads Platform threads accepting connections; each connection then runs on its own virtual thread.
-     * @return a copy with {@code acceptorThreads} replaced
      */
     public ServerConfig withAcceptorThreads(int acceptorThreads) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code backlog} replaced}
+     *
      * @param backlog Accept queue length requested from the OS.
-     * @return a copy with {@code backlog} replaced
      */
     public ServerConfig withBacklog(int backlog) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxConnections} replaced}
+     *
      * @param maxConnections Open connections at most; beyond it a new connection gets {@code 503} and is closed.
-     * @return a copy with {@code maxConnections} replaced
      */
     public ServerConfig withMaxConnections(int maxConnections) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxRequestLineLength} replaced}
+     *
      * @param maxRequestLineLength Bytes in the request line at most, CRLF excluded ({@code 414}).
-     * @return a copy with {@code maxRequestLineLength} replaced
      */
     public ServerConfig withMaxRequestLineLength(int maxRequestLineLength) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxHeaderSize} replaced}
+     *
      * @param maxHeaderSize Bytes in the header section at most ({@code 431}); also bounds chunked trailers.
-     * @return a copy with {@code maxHeaderSize} replaced
      */
     public ServerConfig withMaxHeaderSize(int maxHeaderSize) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxHeaderCount} replaced}
+     *
      * @param maxHeaderCount Header fields at most ({@code 431}).
-     * @return a copy with {@code maxHeaderCount} replaced
      */
     public ServerConfig withMaxHeaderCount(int maxHeaderCount) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxBodySize} replaced}
+     *
      * @param maxBodySize Request body bytes at most ({@code 413}), checked against Content-Length before reading and while decoding chunked bodies.
-     * @return a copy with {@code maxBodySize} replaced
      */
     public ServerConfig withMaxBodySize(long maxBodySize) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxDrainSize} replaced}
+     *
      * @param maxDrainSize Unread request body bytes the server reads and discards after a handler to keep the connection; a larger remainder closes it.
-     * @return a copy with {@code maxDrainSize} replaced
      */
     public ServerConfig withMaxDrainSize(long maxDrainSize) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxRequestsPerConnection} replaced}
+     *
      * @param maxRequestsPerConnection Requests served on one connection before it is closed; 0 means no limit.
-     * @return a copy with {@code maxRequestsPerConnection} replaced
      */
     public ServerConfig withMaxRequestsPerConnection(int maxRequestsPerConnection) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxConcurrentRequests} replaced}
+     *
      * @param maxConcurrentRequests Requests whose handlers run at once at most; beyond it (and a full wait queue) a request gets {@code 503} with {@code Retry-After}; 0 means no limit.
-     * @return a copy with {@code maxConcurrentRequests} replaced
      */
     public ServerConfig withMaxConcurrentRequests(int maxConcurrentRequests) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code maxQueuedRequests} replaced}
+     *
      * @param maxQueuedRequests Requests that may wait for a slot of {@code maxConcurrentRequests}; 0 refuses at once when every slot is taken.
-     * @return a copy with {@code maxQueuedRequests} replaced
      */
     public ServerConfig withMaxQueuedRequests(int maxQueuedRequests) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code requestQueueTimeout} replaced}
+     *
      * @param requestQueueTimeout Time a queued request waits for a slot before it gets {@code 503}.
-     * @return a copy with {@code requestQueueTimeout} replaced
      */
     public ServerConfig withRequestQueueTimeout(Duration requestQueueTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code firstRequestTimeout} replaced}
+     *
      * @param firstRequestTimeout Time a new connection may stay silent before its first request starts; then it is closed.
-     * @return a copy with {@code firstRequestTimeout} replaced
      */
     public ServerConfig withFirstRequestTimeout(Duration firstRequestTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code headerTimeout} replaced}
+     *
      * @param headerTimeout Time to receive a whole request head from its first byte ({@code 408}); cuts off slowloris clients.
-     * @return a copy with {@code headerTimeout} replaced
      */
     public ServerConfig withHeaderTimeout(Duration headerTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code bodyReadTimeout} replaced}
+     *
      * @param bodyReadTimeout Time a body read waits for the next bytes ({@code 408} if no response started).
-     * @return a copy with {@code bodyReadTimeout} replaced
      */
     public ServerConfig withBodyReadTimeout(Duration bodyReadTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code minBodyRate} replaced}
+     *
      * @param minBodyRate Bytes per second a request body must arrive at, on average over the time the server waited for it, once {@code bodyRateGrace} has passed ({@code 408}); 0 means no minimum.
-     * @return a copy with {@code minBodyRate} replaced
      */
     public ServerConfig withMinBodyRate(long minBodyRate) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code bodyRateGrace} replaced}
+     *
      * @param bodyRateGrace Waiting time a request body gets before {@code minBodyRate} applies.
-     * @return a copy with {@code bodyRateGrace} replaced
      */
     public ServerConfig withBodyRateGrace(Duration bodyRateGrace) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code keepAliveTimeout} replaced}
+     *
      * @param keepAliveTimeout Time an idle keep-alive connection waits for its next request before it is closed.
-     * @return a copy with {@code keepAliveTimeout} replaced
      */
     public ServerConfig withKeepAliveTimeout(Duration keepAliveTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code writeTimeout} replaced}
+     *
      * @param writeTimeout Time one socket write may block (a client that stops reading) before the connection is closed.
-     * @return a copy with {@code writeTimeout} replaced
      */
     public ServerConfig withWriteTimeout(Duration writeTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code trailingSlash} replaced}
+     *
      * @param trailingSlash Whether {@code /users/} reaches the route {@code /users}: ignored, strict, or a 308 redirect.
-     * @return a copy with {@code trailingSlash} replaced
      */
     public ServerConfig withTrailingSlash(TrailingSlash trailingSlash) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code targetCharacters} replaced}
+     *
      * @param targetCharacters Which characters a request target may hold: {@code LENIENT} also takes what browsers send unencoded ({@code " < > [ \ ] ^ ` { | }} and bytes of 0x80 and above), {@code STRICT} only what RFC 3986 allows; either refuses controls and spaces ({@code 400}).
-     * @return a copy with {@code targetCharacters} replaced
      */
     public ServerConfig withTargetCharacters(TargetCharacters targetCharacters) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code shutdownTimeout} replaced}
+     *
      * @param shutdownTimeout Grace period of {@link Aurora#stop()} for in-flight requests.
-     * @return a copy with {@code shutdownTimeout} replaced
      */
     public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
-     * @param tls HTTPS: certificate, key and options ({@link Tls}); null serves plain HTTP.
- * @param httpsPort With {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an ephemeral one) serves HTTPS there and plain HTTP on {@code port}.
- * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
-     * @return a copy with {@code drainDelay} replaced
+     * {@return a copy with {@code drainDelay} replaced}
+     *
+     * @param drainDelay Time {@link Aurora#stop()} keeps accepting with readiness down before it closes the listener, so load balancers stop routing first; 0 means none.
      */
     public ServerConfig withDrainDelay(Duration drainDelay) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code tls} replaced}
+     *
      * @param tls HTTPS: certificate, key and options; null serves plain HTTP
-     * @return a copy with {@code tls} replaced
      */
     public ServerConfig withTls(Tls tls) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);
     }
 
     /**
+     * {@return a copy with {@code httpsPort} replaced}
+     *
      * @param httpsPort with {@code tls}: -1 serves HTTPS on {@code port}; a port number (0 for an
      *     ephemeral one) serves HTTPS there and plain HTTP on {@code port}
-     * @return a copy with {@code httpsPort} replaced
      */
     public ServerConfig withHttpsPort(int httpsPort) {
         return new ServerConfig(host, port, acceptorThreads, backlog, maxConnections, maxRequestLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, maxDrainSize, maxRequestsPerConnection, maxConcurrentRequests, maxQueuedRequests, requestQueueTimeout, firstRequestTimeout, headerTimeout, bodyReadTimeout, minBodyRate, bodyRateGrace, keepAliveTimeout, writeTimeout, trailingSlash, targetCharacters, shutdownTimeout, drainDelay, tls, httpsPort);

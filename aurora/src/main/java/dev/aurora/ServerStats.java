@@ -41,14 +41,15 @@ public record ServerStats(long activeConnections, long activeRequests, long conn
     }
 
     /**
+     * {@return the requests refused with that status before a handler ran; 0 for a status not counted}
+     *
      * @param status an HTTP status
-     * @return the requests refused with that status before a handler ran; 0 for a status not counted
      */
     public long parseErrors(int status) {
         return parseErrors.getOrDefault(status, 0L);
     }
 
-    /** @return all parse errors, whatever their status */
+    /** {@return all parse errors, whatever their status} */
     public long parseErrorsTotal() {
         return parseErrors.values().stream().mapToLong(Long::longValue).sum();
     }

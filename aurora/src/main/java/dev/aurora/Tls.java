@@ -93,9 +93,10 @@ public record Tls(
     }
 
     /**
+     * {@return TLS from PEM files, TLS 1.3 and 1.2, no client certificates}
+     *
      * @param certificateChain PEM file: the server certificate, then its intermediates
      * @param privateKey PEM file: the unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY})
-     * @return TLS from PEM files, TLS 1.3 and 1.2, no client certificates
      */
     public static Tls pem(Path certificateChain, Path privateKey) {
         return new Tls(Objects.requireNonNull(certificateChain, "certificateChain"),
@@ -103,9 +104,10 @@ public record Tls(
     }
 
     /**
+     * {@return TLS from the key store, TLS 1.3 and 1.2, no client certificates}
+     *
      * @param keyStore a PKCS#12 file with one private key entry and its certificate chain
      * @param password the key store's password, also used for the key; null for none
-     * @return TLS from the key store, TLS 1.3 and 1.2, no client certificates
      */
     public static Tls keyStore(Path keyStore, String password) {
         return new Tls(null, null, null, Objects.requireNonNull(keyStore, "keyStore"), password, null, null, null,
@@ -113,8 +115,9 @@ public record Tls(
     }
 
     /**
+     * {@return a copy with the key's password}
+     *
      * @param password the password of an encrypted PKCS#8 private key
-     * @return a copy with the key's password
      */
     public Tls withPrivateKeyPassword(String password) {
         return new Tls(certificateChain, privateKey, password, keyStore, keyStorePassword, clientAuth,
@@ -122,9 +125,10 @@ public record Tls(
     }
 
     /**
+     * {@return a copy asking for client certificates (mutual TLS)}
+     *
      * @param mode whether client certificates are requested or required
      * @param trustedCertificates PEM file with the CA certificates client certificates must chain to
-     * @return a copy asking for client certificates (mutual TLS)
      */
     public Tls withClientAuth(ClientAuth mode, Path trustedCertificates) {
         return new Tls(certificateChain, privateKey, privateKeyPassword, keyStore, keyStorePassword, mode,
@@ -132,8 +136,9 @@ public record Tls(
     }
 
     /**
+     * {@return a copy offering only these versions}
+     *
      * @param protocols among {@code TLSv1.3} and {@code TLSv1.2}
-     * @return a copy offering only these versions
      */
     public Tls withProtocols(List<String> protocols) {
         return new Tls(certificateChain, privateKey, privateKeyPassword, keyStore, keyStorePassword, clientAuth,
@@ -141,8 +146,9 @@ public record Tls(
     }
 
     /**
+     * {@return a copy with that interval}
+     *
      * @param interval how often the files are checked for changes; zero for never
-     * @return a copy with that interval
      */
     public Tls withReloadInterval(Duration interval) {
         return new Tls(certificateChain, privateKey, privateKeyPassword, keyStore, keyStorePassword, clientAuth,

@@ -20,7 +20,7 @@ public record TlsInfo(String protocol, String cipherSuite, String serverName, Li
         peerCertificates = List.copyOf(peerCertificates);
     }
 
-    /** @return the subject of the client's certificate, or null if it presented none */
+    /** {@return the subject of the client's certificate, or null if it presented none} */
     public Principal peerPrincipal() {
         return peerCertificates.isEmpty() ? null : peerCertificates.get(0).getSubjectX500Principal();
     }

@@ -119,8 +119,9 @@ public final class Validated<T> implements Middleware {
     }
 
     /**
+     * {@return the validated value of this request}
+     *
      * @param ctx the current request, in a handler or middleware that runs after this one
-     * @return the validated value of this request
      * @throws IllegalStateException if this middleware has not run for the request, naming the type
      */
     public T get(Context ctx) {
@@ -133,7 +134,7 @@ public final class Validated<T> implements Middleware {
         return type.cast(value);
     }
 
-    /** @return the validated type */
+    /** {@return the validated type} */
     public Class<T> type() {
         return type;
     }

@@ -54,8 +54,9 @@ public final class Jackson3Codec implements JsonCodec {
     }
 
     /**
+     * {@return the codec}
+     *
      * @param config limits and unknown-member handling
-     * @return the codec
      */
     public static Jackson3Codec of(JsonConfig config) {
         return of(config, b -> {
@@ -107,7 +108,7 @@ public final class Jackson3Codec implements JsonCodec {
         return new Jackson3Codec(Objects.requireNonNull(mapper, "mapper"));
     }
 
-    /** @return the mapper */
+    /** {@return the mapper} */
     public JsonMapper mapper() {
         return mapper;
     }

@@ -213,12 +213,12 @@ public final class AuroraTestClient implements TestTarget, AutoCloseable {
         return RawConnection.open(socket.address(), readTimeout, 0);
     }
 
-    /** @return whether requests go over a real socket ({@link #http(Aurora)}) rather than in-process */
+    /** {@return whether requests go over a real socket ({@link #http(Aurora)}) rather than in-process} */
     public boolean overSocket() {
         return transport instanceof LoopbackTransport;
     }
 
-    /** @return a snapshot of the cookie jar (name to value, in the order first set; a name kept for several paths shows its last value) */
+    /** {@return a snapshot of the cookie jar (name to value, in the order first set; a name kept for several paths shows its last value)} */
     public Map<String, String> cookies() {
         return cookies.snapshot();
     }

@@ -86,7 +86,7 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(context.getLogger(loggerName), level);
     }
 
-    /** @return the captured events so far, oldest first */
+    /** {@return the captured events so far, oldest first} */
     public List<LogLine> lines() {
         lock.lock();
         try {
@@ -96,7 +96,7 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
-    /** @return how many events were dropped because more than {@value #CAPACITY} arrived */
+    /** {@return how many events were dropped because more than {@value #CAPACITY} arrived} */
     public long dropped() {
         lock.lock();
         try {
@@ -107,8 +107,9 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
+     * {@return whether a captured event matches now}
+     *
      * @param condition what to look for
-     * @return whether a captured event matches now
      */
     public boolean contains(Predicate<? super LogLine> condition) {
         return lines().stream().anyMatch(condition);

@@ -26,15 +26,26 @@ public record LogLine(Instant time, Level level, String logger, String thread, S
         keyValues = keyValues == null ? Map.of() : keyValues;
     }
 
-    /** A line without key-value pairs. */
+    /**
+     * A line without key-value pairs.
+     *
+     * @param time when it was logged
+     * @param level its level
+     * @param logger the logger name
+     * @param thread the name of the thread that logged it
+     * @param message the formatted message (arguments filled in)
+     * @param mdc the MDC at the time (unmodifiable, possibly empty)
+     * @param throwable the class name and message of the attached throwable, or {@code null}
+     */
     public LogLine(Instant time, Level level, String logger, String thread, String message,
                    Map<String, String> mdc, String throwable) {
         this(time, level, logger, thread, message, mdc, throwable, Map.of());
     }
 
     /**
+     * {@return its value as text ({@code String.valueOf}), or {@code null} when the event has no such key}
+     *
      * @param key a key of the event's key-value pairs
-     * @return its value as text ({@code String.valueOf}), or {@code null} when the event has no such key
      */
     public String keyValue(String key) {
         Object value = keyValues.get(Objects.requireNonNull(key, "key"));

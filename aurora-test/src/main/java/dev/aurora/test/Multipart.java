@@ -28,20 +28,23 @@ public final class Multipart {
         this.boundary = boundary;
     }
 
-    /** @return an empty body with a random boundary */
+    /** {@return an empty body with a random boundary} */
     public static Multipart create() {
         return new Multipart("aurora-test-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
     /**
+     * {@return an empty body with that boundary}
+     *
      * @param boundary the boundary to use, 1 to 70 characters that none of the parts contain
-     * @return an empty body with that boundary
      */
     public static Multipart withBoundary(String boundary) {
         return new Multipart(Objects.requireNonNull(boundary, "boundary"));
     }
 
     /**
+     * Adds a text field.
+     *
      * @param name the field name
      * @param value its value, sent as UTF-8 without a {@code Content-Type}
      * @return this body
@@ -51,6 +54,8 @@ public final class Multipart {
     }
 
     /**
+     * Adds a file field with these bytes.
+     *
      * @param name the field name
      * @param filename the file name sent (quoted; non-ASCII as UTF-8, as browsers do)
      * @param contentType the part's type; {@code null} sends none
@@ -62,6 +67,8 @@ public final class Multipart {
     }
 
     /**
+     * Adds a file field with the content of a file.
+     *
      * @param name the field name
      * @param file a file whose name and bytes are sent, as {@code application/octet-stream}
      * @return this body
@@ -99,12 +106,12 @@ public final class Multipart {
                 : rawPart(java.util.List.of("Content-Disposition: " + disposition, "Content-Type: " + contentType), content);
     }
 
-    /** @return the {@code Content-Type} to send, with the boundary */
+    /** {@return the {@code Content-Type} to send, with the boundary} */
     public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    /** @return the whole body: the parts so far and the closing delimiter */
+    /** {@return the whole body: the parts so far and the closing delimiter} */
     public byte[] toBytes() {
         ByteArrayOutputStream whole = new ByteArrayOutputStream(body.size() + boundary.length() + 8);
         whole.writeBytes(body.toByteArray());

@@ -111,14 +111,15 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
+     * {@return {@code GET target HTTP/1.1} with a {@code Host} header and nothing else}
+     *
      * @param target the request target
-     * @return {@code GET target HTTP/1.1} with a {@code Host} header and nothing else
      */
     public static String get(String target) {
         return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
     }
 
-    /** @return the socket, e.g. to half-close it or to read its local port */
+    /** {@return the socket, e.g. to half-close it or to read its local port} */
     public Socket socket() {
         return socket;
     }

@@ -11,17 +11,21 @@ public final class RawResult {
     private final byte[] bytes;
     private volatile List<TestResponse> responses;
 
-    /** @param bytes every byte the server wrote on the connection */
+    /**
+     * A result holding a copy of these bytes.
+     *
+     * @param bytes every byte the server wrote on the connection
+     */
     public RawResult(byte[] bytes) {
         this.bytes = bytes.clone();
     }
 
-    /** @return a copy of every byte the server wrote */
+    /** {@return a copy of every byte the server wrote} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** @return those bytes as ISO-8859-1 text (one character per byte) */
+    /** {@return those bytes as ISO-8859-1 text (one character per byte)} */
     public String text() {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }

@@ -51,11 +51,12 @@ public record SelfSignedCertificate(Path keyStore, String password, Path certifi
     }
 
     /**
+     * {@return the certificate and its files}
+     *
      * @param directory where the files go (named after {@code commonName})
      * @param commonName the subject's CN; also a DNS name of the certificate, beside {@code localhost}
      *     and {@code 127.0.0.1}
      * @param algorithm {@code EC} (P-256) or {@code RSA} (2048 bits)
-     * @return the certificate and its files
      */
     public static SelfSignedCertificate create(Path directory, String commonName, String algorithm) {
         String name = commonName.replaceAll("[^A-Za-z0-9.-]", "_");
@@ -85,12 +86,12 @@ public record SelfSignedCertificate(Path keyStore, String password, Path certifi
         }
     }
 
-    /** @return server TLS from this certificate's PEM files */
+    /** {@return server TLS from this certificate's PEM files} */
     public Tls tls() {
         return Tls.pem(certificatePem, privateKeyPem);
     }
 
-    /** @return a client context that trusts this certificate (and nothing else) */
+    /** {@return a client context that trusts this certificate (and nothing else)} */
     public SSLContext clientContext() {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -107,9 +108,10 @@ public record SelfSignedCertificate(Path keyStore, String password, Path certifi
     }
 
     /**
+     * {@return the PEM text (RFC 7468: base64 in lines of 64 characters)}
+     *
      * @param label the PEM label, e.g. {@code CERTIFICATE}
      * @param der the encoded content
-     * @return the PEM text (RFC 7468: base64 in lines of 64 characters)
      */
     public static String pem(String label, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);

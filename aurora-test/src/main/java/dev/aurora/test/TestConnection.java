@@ -53,8 +53,8 @@ public final class TestConnection implements TestTarget, AutoCloseable {
     }
 
     /**
-     * @return whether the server keeps the connection open: false once it answered with
-     *     {@code Connection: close} (a request limit, a protocol error, shutdown) or closed it
+     * {@return whether the server keeps the connection open: false once it answered with
+     *     {@code Connection: close} (a request limit, a protocol error, shutdown) or closed it}
      */
     public boolean isOpen() {
         return channel.isOpen();

@@ -81,6 +81,8 @@ public final class TestRequest {
     }
 
     /**
+     * Sets the body to these bytes.
+     *
      * @param bytes the body
      * @param contentType its media type; {@code null} sends no {@code Content-Type}
      * @return this request
@@ -92,6 +94,8 @@ public final class TestRequest {
     }
 
     /**
+     * Sets the body to this text.
+     *
      * @param text the body, sent as UTF-8
      * @param contentType its media type; {@code null} sends no {@code Content-Type}
      * @return this request

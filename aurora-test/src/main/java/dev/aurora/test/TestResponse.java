@@ -33,6 +33,8 @@ public final class TestResponse {
     private final JsonCodec json;
 
     /**
+     * A response as read from the wire.
+     *
      * @param version the protocol version of the status line, e.g. {@code HTTP/1.1}
      * @param status the status code
      * @param reason the reason phrase, possibly empty
@@ -63,19 +65,20 @@ public final class TestResponse {
         return codec == json ? this : new TestResponse(this, codec);
     }
 
-    /** @return the status code */
+    /** {@return the status code} */
     public int status() {
         return status;
     }
 
-    /** @return the status line without CRLF, e.g. {@code HTTP/1.1 200 OK} */
+    /** {@return the status line without CRLF, e.g. {@code HTTP/1.1 200 OK}} */
     public String statusLine() {
         return reason.isEmpty() ? version + " " + status : version + " " + status + " " + reason;
     }
 
     /**
+     * {@return the first value of that header, or {@code null} if absent}
+     *
      * @param name a header name, compared case-insensitively
-     * @return the first value of that header, or {@code null} if absent
      */
     public String header(String name) {
         for (Map.Entry<String, String> h : headers) {
@@ -87,8 +90,9 @@ public final class TestResponse {
     }
 
     /**
+     * {@return every value of that header in the order received; empty if absent}
+     *
      * @param name a header name, compared case-insensitively
-     * @return every value of that header in the order received; empty if absent
      */
     public List<String> headers(String name) {
         List<String> values = new ArrayList<>();
@@ -101,8 +105,8 @@ public final class TestResponse {
     }
 
     /**
-     * @return whether a {@code Connection} header lists the {@code close} option (case-insensitive),
-     *     i.e. the server closes the connection after this response
+     * {@return whether a {@code Connection} header lists the {@code close} option (case-insensitive),
+     *     i.e. the server closes the connection after this response}
      */
     public boolean closesConnection() {
         for (String value : headers("Connection")) {
@@ -115,25 +119,26 @@ public final class TestResponse {
         return false;
     }
 
-    /** @return every header field (name as received, value) in the order received */
+    /** {@return every header field (name as received, value) in the order received} */
     public List<Map.Entry<String, String>> headerFields() {
         return headers;
     }
 
-    /** @return a copy of the body bytes; empty if there is none */
+    /** {@return a copy of the body bytes; empty if there is none} */
     public byte[] body() {
         return body.clone();
     }
 
-    /** @return the body decoded as UTF-8 */
+    /** {@return the body decoded as UTF-8} */
     public String bodyString() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     /**
+     * {@return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})}
+     *
      * @param type the type to read the JSON body as
      * @param <T> that type
-     * @return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})
      * @throws IllegalStateException if the body is not JSON of that shape (message includes the response)
      */
     public <T> T json(Class<T> type) {
@@ -141,9 +146,10 @@ public final class TestResponse {
     }
 
     /**
+     * {@return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})}
+     *
      * @param type the (generic) type to read the JSON body as
      * @param <T> that type
-     * @return the body read with the application's JSON codec ({@link dev.aurora.Aurora#jsonCodec()})
      * @throws IllegalStateException if the body is not JSON of that shape (message includes the response)
      */
     public <T> T json(TypeReference<T> type) {
@@ -186,6 +192,8 @@ public final class TestResponse {
     }
 
     /**
+     * Asserts the status code.
+     *
      * @param expected the expected status code
      * @return this response
      * @throws AssertionError if the status differs
@@ -198,6 +206,8 @@ public final class TestResponse {
     }
 
     /**
+     * Asserts the first value of a header.
+     *
      * @param name a header name, compared case-insensitively
      * @param expected the expected first value; {@code null} asserts that the header is absent
      * @return this response
@@ -212,6 +222,8 @@ public final class TestResponse {
     }
 
     /**
+     * Asserts every value of a header.
+     *
      * @param name a header name, compared case-insensitively
      * @param expected every expected value, in order (none asserts that the header is absent)
      * @return this response
@@ -226,6 +238,8 @@ public final class TestResponse {
     }
 
     /**
+     * Asserts the body text.
+     *
      * @param expected the expected body text (UTF-8)
      * @return this response
      * @throws AssertionError if the body differs
@@ -266,7 +280,7 @@ public final class TestResponse {
         return this;
     }
 
-    /** @return the whole response as text: status line, headers, empty line, body (truncated) */
+    /** {@return the whole response as text: status line, headers, empty line, body (truncated)} */
     public String describe() {
         StringBuilder sb = new StringBuilder(statusLine()).append('\n');
         for (Map.Entry<String, String> h : headers) {

@@ -7,63 +7,71 @@ package dev.aurora.test;
  */
 public interface TestTarget {
     /**
+     * {@return a request with that method}
+     *
      * @param method any method token, e.g. {@code PROPFIND}
      * @param path the request target path, e.g. {@code /users/1} (may already hold a query)
-     * @return a request with that method
      */
     TestRequest request(String method, String path);
 
     /**
+     * {@return a {@code GET} request}
+     *
      * @param path the request target path
-     * @return a {@code GET} request
      */
     default TestRequest get(String path) {
         return request("GET", path);
     }
 
     /**
+     * {@return a {@code POST} request}
+     *
      * @param path the request target path
-     * @return a {@code POST} request
      */
     default TestRequest post(String path) {
         return request("POST", path);
     }
 
     /**
+     * {@return a {@code PUT} request}
+     *
      * @param path the request target path
-     * @return a {@code PUT} request
      */
     default TestRequest put(String path) {
         return request("PUT", path);
     }
 
     /**
+     * {@return a {@code PATCH} request}
+     *
      * @param path the request target path
-     * @return a {@code PATCH} request
      */
     default TestRequest patch(String path) {
         return request("PATCH", path);
     }
 
     /**
+     * {@return a {@code DELETE} request}
+     *
      * @param path the request target path
-     * @return a {@code DELETE} request
      */
     default TestRequest delete(String path) {
         return request("DELETE", path);
     }
 
     /**
+     * {@return a {@code HEAD} request (its response is parsed without body)}
+     *
      * @param path the request target path
-     * @return a {@code HEAD} request (its response is parsed without body)
      */
     default TestRequest head(String path) {
         return request("HEAD", path);
     }
 
     /**
+     * {@return an {@code OPTIONS} request}
+     *
      * @param path the request target path
-     * @return an {@code OPTIONS} request
      */
     default TestRequest options(String path) {
         return request("OPTIONS", path);

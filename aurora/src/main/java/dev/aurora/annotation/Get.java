@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Get {
-    /** @return the route pattern, e.g. {@code "/:id"}; empty for the prefix itself */
+    /** {@return the route pattern, e.g. {@code "/:id"}; empty for the prefix itself} */
     String value() default "";
 }

@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Header {
-    /** @return the header name (case-insensitive) */
+    /** {@return the header name (case-insensitive)} */
     String value();
 }

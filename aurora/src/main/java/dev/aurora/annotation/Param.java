@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Param {
-    /** @return the parameter name in the route pattern */
+    /** {@return the parameter name in the route pattern} */
     String value();
 }

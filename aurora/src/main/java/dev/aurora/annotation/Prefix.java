@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Prefix {
-    /** @return the prefix, starting with {@code /} */
+    /** {@return the prefix, starting with {@code /}} */
     String value();
 }

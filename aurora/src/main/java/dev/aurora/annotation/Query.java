@@ -11,12 +11,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Query {
-    /** @return the query parameter name */
+    /** {@return the query parameter name} */
     String value();
 
     /** Marks {@link #defaultValue()} as unset: the parameter is then required. */
     String REQUIRED = "\u0000";
 
-    /** @return the value used when the parameter is absent; unset means the parameter is required */
+    /** {@return the value used when the parameter is absent; unset means the parameter is required} */
     String defaultValue() default REQUIRED;
 }

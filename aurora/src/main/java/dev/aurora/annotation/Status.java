@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Status {
-    /** @return the status code, 200-599 */
+    /** {@return the status code, 200-599} */
     int value();
 }

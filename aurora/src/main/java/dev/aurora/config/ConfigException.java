@@ -13,14 +13,17 @@ public final class ConfigException extends RuntimeException {
     private final transient List<ConfigProblem> problems;
 
     /**
+     * A failure listing these problems; the message has one line per problem.
+     *
      * @param problems at least one problem
+     * @throws IllegalArgumentException if {@code problems} is empty
      */
     public ConfigException(List<ConfigProblem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every problem found, in the order they were found */
+    /** {@return every problem found, in the order they were found} */
     public List<ConfigProblem> problems() {
         return problems;
     }

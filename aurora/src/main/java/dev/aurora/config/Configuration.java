@@ -115,7 +115,7 @@ public final class Configuration {
         return builder().file(file).build();
     }
 
-    /** @return a builder with the defaults: no file, prefix {@code AURORA}, the process's environment */
+    /** {@return a builder with the defaults: no file, prefix {@code AURORA}, the process's environment} */
     public static Builder builder() {
         return new Builder();
     }
@@ -183,7 +183,7 @@ public final class Configuration {
         return binder.bind(name, type, Objects.requireNonNull(defaults, "defaults"));
     }
 
-    /** @return the file this configuration read, if any */
+    /** {@return the file this configuration read, if any} */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
@@ -222,6 +222,8 @@ public final class Configuration {
         }
 
         /**
+         * Reads this file; {@link #build()} fails if it does not exist.
+         *
          * @param file a {@code .toml} or {@code .json} file that must exist
          * @return this builder
          */
@@ -232,6 +234,8 @@ public final class Configuration {
         }
 
         /**
+         * Reads this file if it exists, and goes on without it otherwise.
+         *
          * @param file a {@code .toml} or {@code .json} file, read only if it exists
          * @return this builder
          */
@@ -242,6 +246,8 @@ public final class Configuration {
         }
 
         /**
+         * Reads environment variables and system properties under this prefix.
+         *
          * @param prefix the prefix of environment variables ({@code MYAPP} reads
          *     {@code MYAPP_SERVER_PORT}) and, in lower case, of system properties
          *     ({@code myapp.server.port}); letters, digits and {@code _}
@@ -257,6 +263,8 @@ public final class Configuration {
         }
 
         /**
+         * Reads these variables instead of the process environment.
+         *
          * @param environment the variables to read instead of {@link System#getenv()} (for tests)
          * @return this builder
          */
@@ -266,6 +274,8 @@ public final class Configuration {
         }
 
         /**
+         * Reads these properties instead of the JVM's system properties.
+         *
          * @param properties the properties to read instead of {@link System#getProperties()}
          * @return this builder
          */

@@ -7,6 +7,8 @@ public class ConflictException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 409 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public ConflictException(String message) {
@@ -14,6 +16,8 @@ public class ConflictException extends HttpException {
     }
 
     /**
+     * A 409 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

@@ -7,6 +7,8 @@ public class ForbiddenException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 403 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public ForbiddenException(String message) {
@@ -14,6 +16,8 @@ public class ForbiddenException extends HttpException {
     }
 
     /**
+     * A 403 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

@@ -17,11 +17,14 @@ import java.util.Map;
 public class HttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The response status, 400-599. */
     private final int status;
     private final transient Map<String, Object> details;
     private transient Map<String, String> headers = Map.of();
 
     /**
+     * An error with this status and message, no extension members.
+     *
      * @param status an error status, 400-599
      * @param message a short, client-safe explanation (the problem {@code detail})
      */
@@ -30,6 +33,8 @@ public class HttpException extends RuntimeException {
     }
 
     /**
+     * An error with this status, message and extension members.
+     *
      * @param status an error status, 400-599
      * @param message a short, client-safe explanation (the problem {@code detail})
      * @param details extension members for the problem body, e.g. field errors; copied
@@ -55,12 +60,12 @@ public class HttpException extends RuntimeException {
         this.details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** @return the HTTP status to answer with */
+    /** {@return the HTTP status to answer with} */
     public int status() {
         return status;
     }
 
-    /** @return extension members for the problem body, in insertion order; empty if none */
+    /** {@return extension members for the problem body, in insertion order; empty if none} */
     public Map<String, Object> details() {
         return details;
     }
@@ -84,7 +89,7 @@ public class HttpException extends RuntimeException {
         return this;
     }
 
-    /** @return the headers to add to the error response, in insertion order; empty if none */
+    /** {@return the headers to add to the error response, in insertion order; empty if none} */
     public Map<String, String> headers() {
         return Collections.unmodifiableMap(headers);
     }

@@ -8,6 +8,8 @@ public class PreconditionFailedException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 412 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public PreconditionFailedException(String message) {
@@ -15,6 +17,8 @@ public class PreconditionFailedException extends HttpException {
     }
 
     /**
+     * A 412 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

@@ -8,6 +8,8 @@ public class PreconditionRequiredException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 428 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public PreconditionRequiredException(String message) {
@@ -15,6 +17,8 @@ public class PreconditionRequiredException extends HttpException {
     }
 
     /**
+     * A 428 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

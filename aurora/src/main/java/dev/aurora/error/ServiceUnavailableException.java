@@ -7,6 +7,8 @@ public class ServiceUnavailableException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 503 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public ServiceUnavailableException(String message) {
@@ -14,6 +16,8 @@ public class ServiceUnavailableException extends HttpException {
     }
 
     /**
+     * A 503 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

@@ -11,6 +11,8 @@ public class UnsupportedMediaTypeException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A 415 with this message as the problem {@code detail}.
+     *
      * @param message a short, client-safe explanation
      */
     public UnsupportedMediaTypeException(String message) {
@@ -18,6 +20,8 @@ public class UnsupportedMediaTypeException extends HttpException {
     }
 
     /**
+     * A 415 with this message as the problem {@code detail} and these extension members.
+     *
      * @param message a short, client-safe explanation
      * @param details extension members for the problem body
      */

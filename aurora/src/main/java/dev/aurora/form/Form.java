@@ -24,32 +24,36 @@ import java.util.Set;
 public interface Form {
 
     /**
+     * {@return the first value of that field, or {@code null} if the form has none}
+     *
      * @param name a field name, case-sensitive
-     * @return the first value of that field, or {@code null} if the form has none
      */
     String value(String name);
 
     /**
+     * {@return every value of that field, in the order sent; empty if none}
+     *
      * @param name a field name, case-sensitive
-     * @return every value of that field, in the order sent; empty if none
      */
     List<String> values(String name);
 
-    /** @return the names of the fields (not the files), in the order first sent */
+    /** {@return the names of the fields (not the files), in the order first sent} */
     Set<String> names();
 
     /**
+     * {@return the first file sent under that name, or {@code null} if none}
+     *
      * @param name a file field's name, case-sensitive
-     * @return the first file sent under that name, or {@code null} if none
      */
     FormFile file(String name);
 
     /**
+     * {@return every file sent under that name, in order; empty if none}
+     *
      * @param name a file field's name, case-sensitive
-     * @return every file sent under that name, in order; empty if none
      */
     List<FormFile> files(String name);
 
-    /** @return every file of the form, in the order sent */
+    /** {@return every file of the form, in the order sent} */
     List<FormFile> files();
 }

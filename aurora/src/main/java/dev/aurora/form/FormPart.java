@@ -11,33 +11,34 @@ import java.nio.file.Path;
  */
 public interface FormPart {
 
-    /** @return the form field's name */
+    /** {@return the form field's name} */
     String name();
 
-    /** @return whether the part is a file (it had a {@code filename}) */
+    /** {@return whether the part is a file (it had a {@code filename})} */
     boolean isFile();
 
-    /** @return the sanitised file name, as {@link FormFile#filename()}; {@code null} for a field */
+    /** {@return the sanitised file name, as {@link FormFile#filename()}; {@code null} for a field} */
     String filename();
 
-    /** @return the file name as sent; {@code null} for a field */
+    /** {@return the file name as sent; {@code null} for a field} */
     String submittedFilename();
 
     /**
-     * @return the part's {@code Content-Type}; if none was sent, {@code application/octet-stream}
-     *     for a file and {@code text/plain} for a field
+     * {@return the part's {@code Content-Type}; if none was sent, {@code application/octet-stream}
+     *     for a file and {@code text/plain} for a field}
      */
     String contentType();
 
     /**
-     * @return the part's bytes as they arrive; reading past a limit throws
-     *     {@code PayloadTooLargeException} ({@code 413})
+     * {@return the part's bytes as they arrive; reading past a limit throws
+     *     {@code PayloadTooLargeException} ({@code 413})}
      */
     InputStream inputStream();
 
     /**
-     * @return the part read whole as text (UTF-8 unless the part names another charset), at most
-     *     {@link dev.aurora.FormConfig#maxFieldSize()} bytes
+     * {@return the part read whole as text (UTF-8 unless the part names another charset), at most
+     *     {@link dev.aurora.FormConfig#maxFieldSize()} bytes}
+     *
      * @throws IOException if the connection fails
      */
     String value() throws IOException;

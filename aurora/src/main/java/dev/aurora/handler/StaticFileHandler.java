@@ -67,8 +67,9 @@ public final class StaticFileHandler implements Handler {
     }
 
     /**
+     * {@return a handler serving its files, with {@code index.html} and {@code Cache-Control: no-cache}}
+     *
      * @param root an existing directory
-     * @return a handler serving its files, with {@code index.html} and {@code Cache-Control: no-cache}
      * @throws IllegalArgumentException if {@code root} is not a directory
      */
     public static StaticFileHandler directory(Path root) {
@@ -76,8 +77,9 @@ public final class StaticFileHandler implements Handler {
     }
 
     /**
+     * {@return a handler serving its files, from a directory or a jar}
+     *
      * @param folder a folder on the class path, such as {@code "public"}
-     * @return a handler serving its files, from a directory or a jar
      * @throws IllegalArgumentException if the folder is not on the class path
      */
     public static StaticFileHandler classpath(String folder) {
@@ -87,18 +89,20 @@ public final class StaticFileHandler implements Handler {
     }
 
     /**
+     * {@return a copy with that value}
+     *
      * @param value the {@code Cache-Control} of every file response; {@code no-cache} (the
      *     default) makes browsers revalidate with the {@code ETag} each time; fingerprinted assets
      *     want {@code public, max-age=31536000, immutable}; null sends none
-     * @return a copy with that value
      */
     public StaticFileHandler cacheControl(String value) {
         return new StaticFileHandler(source, index, value, dotFiles);
     }
 
     /**
+     * {@return a copy with that index file}
+     *
      * @param fileName the file that serves a directory, or null for none (a directory is then 404)
-     * @return a copy with that index file
      */
     public StaticFileHandler index(String fileName) {
         if (fileName != null) {
@@ -111,8 +115,9 @@ public final class StaticFileHandler implements Handler {
     }
 
     /**
+     * {@return a copy with that rule}
+     *
      * @param allow whether names starting with a dot may be served
-     * @return a copy with that rule
      */
     public StaticFileHandler dotFiles(boolean allow) {
         return new StaticFileHandler(source, index, cacheControl, allow);

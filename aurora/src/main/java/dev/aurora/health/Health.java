@@ -31,47 +31,50 @@ public final class Health {
         this.details = details;
     }
 
-    /** @return {@code UP} without details */
+    /** {@return {@code UP} without details} */
     public static Health up() {
         return UP;
     }
 
     /**
+     * {@return {@code UP} with those details}
+     *
      * @param details shown with the check, in iteration order
-     * @return {@code UP} with those details
      */
     public static Health up(Map<String, ?> details) {
         return new Health(Status.UP, null, copy(details));
     }
 
     /**
+     * {@return {@code DOWN}}
+     *
      * @param reason why the check failed, shown as its error
-     * @return {@code DOWN}
      */
     public static Health down(String reason) {
         return down(reason, Map.of());
     }
 
     /**
+     * {@return {@code DOWN} with those details}
+     *
      * @param reason why the check failed, shown as its error
      * @param details shown with the check, in iteration order
-     * @return {@code DOWN} with those details
      */
     public static Health down(String reason, Map<String, ?> details) {
         return new Health(Status.DOWN, Objects.requireNonNull(reason, "reason"), copy(details));
     }
 
-    /** @return {@code UP} or {@code DOWN} */
+    /** {@return {@code UP} or {@code DOWN}} */
     public Status status() {
         return status;
     }
 
-    /** @return why the check is down; {@code null} when up */
+    /** {@return why the check is down; {@code null} when up} */
     public String reason() {
         return reason;
     }
 
-    /** @return the details, unmodifiable, possibly empty */
+    /** {@return the details, unmodifiable, possibly empty} */
     public Map<String, Object> details() {
         return details;
     }

@@ -12,7 +12,8 @@ package dev.aurora.health;
 @FunctionalInterface
 public interface HealthCheck {
     /**
-     * @return the check's status, with optional details
+     * {@return the check's status, with optional details}
+     *
      * @throws Exception when the check fails; the probe reports it {@code DOWN} with the exception
      */
     Health check() throws Exception;

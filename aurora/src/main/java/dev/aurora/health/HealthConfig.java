@@ -35,30 +35,33 @@ public record HealthConfig(String livePath, String readyPath, Duration checkTime
         checkTimeout("checkTimeout", checkTimeout);
     }
 
-    /** @return the defaults listed in the table above */
+    /** {@return the defaults listed in the table above} */
     public static HealthConfig defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with {@code livePath} replaced}
+     *
      * @param livePath Liveness endpoint path.
-     * @return a copy with {@code livePath} replaced
      */
     public HealthConfig withLivePath(String livePath) {
         return new HealthConfig(livePath, readyPath, checkTimeout);
     }
 
     /**
+     * {@return a copy with {@code readyPath} replaced}
+     *
      * @param readyPath Readiness endpoint path.
-     * @return a copy with {@code readyPath} replaced
      */
     public HealthConfig withReadyPath(String readyPath) {
         return new HealthConfig(livePath, readyPath, checkTimeout);
     }
 
     /**
+     * {@return a copy with {@code checkTimeout} replaced}
+     *
      * @param checkTimeout Time a check may take, unless registered with its own.
-     * @return a copy with {@code checkTimeout} replaced
      */
     public HealthConfig withCheckTimeout(Duration checkTimeout) {
         return new HealthConfig(livePath, readyPath, checkTimeout);

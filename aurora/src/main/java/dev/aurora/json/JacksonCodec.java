@@ -69,14 +69,15 @@ public final class JacksonCodec implements JsonCodec {
         this.recipe = recipe;
     }
 
-    /** @return the codec for {@link JsonConfig#defaults()}, one instance shared by every application */
+    /** {@return the codec for {@link JsonConfig#defaults()}, one instance shared by every application} */
     public static JacksonCodec defaults() {
         return DEFAULT;
     }
 
     /**
+     * {@return the shared default codec for the default configuration, otherwise a new codec}
+     *
      * @param config limits and unknown-member handling
-     * @return the shared default codec for the default configuration, otherwise a new codec
      */
     public static JacksonCodec of(JsonConfig config) {
         Objects.requireNonNull(config, "config");
@@ -111,7 +112,7 @@ public final class JacksonCodec implements JsonCodec {
         return new JacksonCodec(() -> mapper);
     }
 
-    /** @return the mapper, built now if this is its first use */
+    /** {@return the mapper, built now if this is its first use} */
     public ObjectMapper mapper() {
         return mappers().lenient;
     }

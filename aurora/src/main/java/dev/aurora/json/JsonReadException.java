@@ -70,12 +70,18 @@ public final class JsonReadException extends RuntimeException {
         }
     }
 
+    /** The kind of problem. */
     private final Problem problem;
+    /** The JSON Pointer of the member at fault. */
     private final String pointer;
+    /** The 1-based line, or -1. */
     private final long line;
+    /** The 1-based column, or -1. */
     private final long column;
 
     /**
+     * A failure to read a JSON body, with where it happened.
+     *
      * @param problem the kind of problem
      * @param message what is wrong, for the client: for a member, relative to it ({@code "must be
      *     an integer"})
@@ -92,22 +98,22 @@ public final class JsonReadException extends RuntimeException {
         this.column = column;
     }
 
-    /** @return the kind of problem */
+    /** {@return the kind of problem} */
     public Problem problem() {
         return problem;
     }
 
-    /** @return the JSON Pointer of the member at fault, {@code ""} for the document */
+    /** {@return the JSON Pointer of the member at fault, {@code ""} for the document} */
     public String pointer() {
         return pointer;
     }
 
-    /** @return the 1-based line, or -1 if unknown */
+    /** {@return the 1-based line, or -1 if unknown} */
     public long line() {
         return line;
     }
 
-    /** @return the 1-based column, or -1 if unknown */
+    /** {@return the 1-based column, or -1 if unknown} */
     public long column() {
         return column;
     }

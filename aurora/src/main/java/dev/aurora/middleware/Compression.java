@@ -64,12 +64,12 @@ public final class Compression implements Middleware {
         this.policy = new ResponseCompression(b.minSize, b.types, b.level, b.pooled);
     }
 
-    /** @return compression with every default: {@link #DEFAULT_TYPES}, {@link #DEFAULT_MIN_SIZE}, {@link #DEFAULT_LEVEL} */
+    /** {@return compression with every default: {@link #DEFAULT_TYPES}, {@link #DEFAULT_MIN_SIZE}, {@link #DEFAULT_LEVEL}} */
     public static Compression defaults() {
         return builder().build();
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,6 +91,8 @@ public final class Compression implements Middleware {
         }
 
         /**
+         * Sets the smallest body that is compressed.
+         *
          * @param bytes bodies of a known length below this are sent uncompressed ({@code >= 0})
          * @return this builder
          */
@@ -125,6 +127,8 @@ public final class Compression implements Middleware {
         }
 
         /**
+         * Sets the deflate level.
+         *
          * @param level the deflate level: 1 is fastest, 9 smallest
          * @return this builder
          */
@@ -137,6 +141,8 @@ public final class Compression implements Middleware {
         }
 
         /**
+         * Sets how many idle deflaters are kept.
+         *
          * @param idle most deflaters kept for reuse between responses (each holds about 256 KiB of
          *     native memory); any more in use at once are made and freed as needed. Default: twice
          *     the number of processors
@@ -150,7 +156,7 @@ public final class Compression implements Middleware {
             return this;
         }
 
-        /** @return the middleware */
+        /** {@return the middleware} */
         public Compression build() {
             return new Compression(this);
         }

@@ -80,7 +80,7 @@ public final class Cors implements Middleware {
         this.maxAgeValue = b.maxAge == null ? null : Long.toString(b.maxAge.toSeconds());
     }
 
-    /** @return a builder that allows nothing until told: no origins, GET/HEAD/POST, no extra headers */
+    /** {@return a builder that allows nothing until told: no origins, GET/HEAD/POST, no extra headers} */
     public static Builder builder() {
         return new Builder();
     }
@@ -235,6 +235,8 @@ public final class Cors implements Middleware {
         }
 
         /**
+         * Sets the methods a preflight may ask for.
+         *
          * @param values the methods a preflight may ask for (replacing the default GET, HEAD, POST)
          * @return this builder
          */
@@ -247,6 +249,8 @@ public final class Cors implements Middleware {
         }
 
         /**
+         * Adds request headers a preflight may ask for.
+         *
          * @param values request headers a preflight may ask for, beyond the CORS-safelisted ones
          * @return this builder
          */
@@ -268,6 +272,8 @@ public final class Cors implements Middleware {
         }
 
         /**
+         * Adds response headers a page may read ({@code Access-Control-Expose-Headers}).
+         *
          * @param values response headers a page may read, beyond the CORS-safelisted ones
          * @return this builder
          */
@@ -279,6 +285,8 @@ public final class Cors implements Middleware {
         }
 
         /**
+         * Sets whether requests may carry credentials.
+         *
          * @param allow whether requests may carry cookies and HTTP authentication
          *     ({@code Access-Control-Allow-Credentials: true})
          * @return this builder
@@ -289,6 +297,8 @@ public final class Cors implements Middleware {
         }
 
         /**
+         * Sets how long a preflight's answer may be cached ({@code Access-Control-Max-Age}).
+         *
          * @param duration how long a browser may cache a preflight's answer (whole seconds)
          * @return this builder
          */
@@ -301,7 +311,8 @@ public final class Cors implements Middleware {
         }
 
         /**
-         * @return the middleware
+         * {@return the middleware}
+         *
          * @throws IllegalStateException for a policy the standard does not allow or that allows nothing
          */
         public Cors build() {

@@ -39,9 +39,10 @@ public final class ForwardedHeaders implements Middleware {
     }
 
     /**
+     * {@return the middleware}
+     *
      * @param proxies addresses and CIDR blocks of the proxies in front of this server, such as
      *     {@code "10.0.0.0/8"}, {@code "127.0.0.1"} or {@code "fd00::/8"}
-     * @return the middleware
      * @throws IllegalArgumentException if an entry is not an IP address or block, or none is given
      */
     public static ForwardedHeaders trusting(String... proxies) {

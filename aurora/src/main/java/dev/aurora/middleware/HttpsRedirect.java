@@ -32,8 +32,9 @@ public final class HttpsRedirect implements Middleware {
     }
 
     /**
+     * {@return the middleware}
+     *
      * @param httpsPort the port clients reach HTTPS on; 443 is left out of the {@code Location}
-     * @return the middleware
      */
     public static HttpsRedirect to(int httpsPort) {
         if (httpsPort < 1 || httpsPort > 65_535) {
@@ -43,9 +44,10 @@ public final class HttpsRedirect implements Middleware {
     }
 
     /**
+     * {@return a copy that lets these through}
+     *
      * @param pathPrefixes paths served on plain HTTP too, such as health probes ({@code "/health"}
      *     matches {@code /health} and {@code /health/ready})
-     * @return a copy that lets these through
      */
     public HttpsRedirect except(String... pathPrefixes) {
         for (String p : pathPrefixes) {

@@ -54,7 +54,7 @@ public final class RateLimit implements Middleware {
         this.origin = b.clock.getAsLong();
     }
 
-    /** @return a builder: 60 calls a minute per client IP address, bursts of up to 60 */
+    /** {@return a builder: 60 calls a minute per client IP address, bursts of up to 60} */
     public static Builder builder() {
         return new Builder();
     }
@@ -132,6 +132,8 @@ public final class RateLimit implements Middleware {
         }
 
         /**
+         * Sets the average rate each client may call at.
+         *
          * @param calls calls allowed per period, on average
          * @param per the period
          * @return this builder
@@ -149,6 +151,8 @@ public final class RateLimit implements Middleware {
         }
 
         /**
+         * Sets how many calls a quiet client may make at once.
+         *
          * @param calls calls a client that has been quiet may make at once (default: the limit)
          * @return this builder
          */
@@ -161,6 +165,8 @@ public final class RateLimit implements Middleware {
         }
 
         /**
+         * Sets what identifies a client.
+         *
          * @param key what identifies a client (an API key, a user id); a null key is not limited.
          *     Default: the peer's IP address
          * @return this builder
@@ -171,6 +177,8 @@ public final class RateLimit implements Middleware {
         }
 
         /**
+         * Sets how many client buckets are kept; clients whose keys share a slot share a bucket.
+         *
          * @param count how many client buckets to keep, a power of two from 16 to 16,777,216
          *     (8 bytes each)
          * @return this builder
@@ -189,7 +197,7 @@ public final class RateLimit implements Middleware {
             return this;
         }
 
-        /** @return the middleware */
+        /** {@return the middleware} */
         public RateLimit build() {
             if (burst < 0) {
                 burst = limit;

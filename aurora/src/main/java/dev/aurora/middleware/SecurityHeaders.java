@@ -58,7 +58,7 @@ public final class SecurityHeaders implements Middleware {
         this.values = managed.values().toArray(NONE);
     }
 
-    /** @return the defaults in the table above */
+    /** {@return the defaults in the table above} */
     public static SecurityHeaders defaults() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Content-Type-Options", "nosniff");
@@ -69,31 +69,34 @@ public final class SecurityHeaders implements Middleware {
         return new SecurityHeaders(headers);
     }
 
-    /** @return an instance that manages no header until told: for overrides on one route */
+    /** {@return an instance that manages no header until told: for overrides on one route} */
     public static SecurityHeaders none() {
         return new SecurityHeaders(new LinkedHashMap<>());
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value {@code DENY}, {@code SAMEORIGIN}, or null to send none (for pages meant to be
      *     framed; prefer {@code frame-ancestors} in the CSP)
-     * @return a copy
      */
     public SecurityHeaders frameOptions(String value) {
         return with("X-Frame-Options", value);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value a policy such as {@code default-src 'self'; img-src 'self' data:}, or null for none
-     * @return a copy
      */
     public SecurityHeaders contentSecurityPolicy(String value) {
         return with("Content-Security-Policy", value);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value a policy such as {@code no-referrer} or {@code same-origin}, or null for none
-     * @return a copy
      */
     public SecurityHeaders referrerPolicy(String value) {
         return with("Referrer-Policy", value);
@@ -115,24 +118,27 @@ public final class SecurityHeaders implements Middleware {
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value {@code same-origin}, {@code same-origin-allow-popups}, {@code unsafe-none}, or null
-     * @return a copy
      */
     public SecurityHeaders crossOriginOpenerPolicy(String value) {
         return with("Cross-Origin-Opener-Policy", value);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value {@code same-origin}, {@code same-site}, {@code cross-origin}, or null
-     * @return a copy
      */
     public SecurityHeaders crossOriginResourcePolicy(String value) {
         return with("Cross-Origin-Resource-Policy", value);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value {@code require-corp}, {@code credentialless}, or null (the default: none)
-     * @return a copy
      */
     public SecurityHeaders crossOriginEmbedderPolicy(String value) {
         return with("Cross-Origin-Embedder-Policy", value);

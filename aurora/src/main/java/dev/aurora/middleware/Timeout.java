@@ -52,17 +52,19 @@ public final class Timeout implements Middleware {
     }
 
     /**
+     * {@return the middleware, answering {@code 503 Service Unavailable} on timeout}
+     *
      * @param limit how long the rest of the chain may run
-     * @return the middleware, answering {@code 503 Service Unavailable} on timeout
      */
     public static Timeout of(Duration limit) {
         return new Timeout(limit, 503);
     }
 
     /**
+     * {@return the middleware}
+     *
      * @param limit how long the rest of the chain may run
      * @param status {@code 503}, or {@code 504 Gateway Timeout} for a server that fronts others
-     * @return the middleware
      */
     public static Timeout of(Duration limit, int status) {
         return new Timeout(limit, status);

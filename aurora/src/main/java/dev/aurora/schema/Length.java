@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Length {
-    /** @return the smallest allowed length, at least 0 */
+    /** {@return the smallest allowed length, at least 0} */
     int min() default 0;
 
-    /** @return the largest allowed length */
+    /** {@return the largest allowed length} */
     int max() default Integer.MAX_VALUE;
 }

@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface OneOf {
-    /** @return the allowed values, at least one */
+    /** {@return the allowed values, at least one} */
     String[] value();
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Pattern {
-    /** @return a {@link java.util.regex.Pattern} regular expression */
+    /** {@return a {@link java.util.regex.Pattern} regular expression} */
     String value();
 }

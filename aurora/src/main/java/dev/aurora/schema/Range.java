@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Range {
-    /** @return the smallest allowed value */
+    /** {@return the smallest allowed value} */
     long min() default Long.MIN_VALUE;
 
-    /** @return the largest allowed value */
+    /** {@return the largest allowed value} */
     long max() default Long.MAX_VALUE;
 }

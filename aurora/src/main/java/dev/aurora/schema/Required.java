@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Required {
-    /** @return whether an empty or whitespace-only {@link CharSequence} is accepted */
+    /** {@return whether an empty or whitespace-only {@link CharSequence} is accepted} */
     boolean allowBlank() default false;
 }

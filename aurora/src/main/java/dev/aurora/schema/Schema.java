@@ -77,7 +77,7 @@ public final class Schema<T> {
         return (Schema<T>) SCHEMAS.get(type);
     }
 
-    /** @return the validated type */
+    /** {@return the validated type} */
     public Class<T> type() {
         return type;
     }

@@ -16,7 +16,10 @@ public class ValidationException extends BadRequestException {
     private final transient List<Violation> violations;
 
     /**
+     * A 400 whose problem body lists these violations.
+     *
      * @param violations what failed, at least one; copied
+     * @throws IllegalArgumentException if {@code violations} is empty
      */
     public ValidationException(List<Violation> violations) {
         this(List.copyOf(violations), 0);
@@ -38,7 +41,7 @@ public class ValidationException extends BadRequestException {
         return this;
     }
 
-    /** @return what failed, in the order found */
+    /** {@return what failed, in the order found} */
     public List<Violation> violations() {
         return violations;
     }

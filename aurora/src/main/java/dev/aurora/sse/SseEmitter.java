@@ -84,12 +84,12 @@ public interface SseEmitter extends AutoCloseable {
     SseEmitter heartbeat(Duration interval);
 
     /**
-     * @return the request's {@code Last-Event-ID} header: the {@code id} of the last event a
-     *     reconnecting client received, from which the stream can resume; {@code null} if none
+     * {@return the request's {@code Last-Event-ID} header: the {@code id} of the last event a
+     *     reconnecting client received, from which the stream can resume; {@code null} if none}
      */
     String lastEventId();
 
-    /** @return whether events can still be sent: false once the stream closed, for any reason */
+    /** {@return whether events can still be sent: false once the stream closed, for any reason} */
     boolean isOpen();
 
     /**

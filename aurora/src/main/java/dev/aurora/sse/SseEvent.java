@@ -37,32 +37,36 @@ public record SseEvent(String event, String id, Duration retry, String data) {
     }
 
     /**
+     * {@return an event of the default type {@code message} with no id}
+     *
      * @param data the payload; may span lines
-     * @return an event of the default type {@code message} with no id
      */
     public static SseEvent of(String data) {
         return new SseEvent(null, null, null, data);
     }
 
     /**
+     * {@return a copy with {@code event} replaced}
+     *
      * @param event the event type, a single line
-     * @return a copy with {@code event} replaced
      */
     public SseEvent withEvent(String event) {
         return new SseEvent(event, id, retry, data);
     }
 
     /**
+     * {@return a copy with {@code id} replaced}
+     *
      * @param id the event id, a single line
-     * @return a copy with {@code id} replaced
      */
     public SseEvent withId(String id) {
         return new SseEvent(event, id, retry, data);
     }
 
     /**
+     * {@return a copy with {@code retry} replaced}
+     *
      * @param retry the reconnection delay for the client (sent in milliseconds)
-     * @return a copy with {@code retry} replaced
      */
     public SseEvent withRetry(Duration retry) {
         return new SseEvent(event, id, retry, data);

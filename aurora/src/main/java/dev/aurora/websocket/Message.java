@@ -10,7 +10,7 @@ import java.util.Objects;
 public sealed interface Message {
     /** A data message, text or binary. */
     sealed interface Data extends Message {
-        /** @return the payload as bytes (text as UTF-8) */
+        /** {@return the payload as bytes (text as UTF-8)} */
         byte[] bytes();
     }
 
@@ -20,7 +20,11 @@ public sealed interface Message {
      * @param text the text
      */
     record Text(String text) implements Data {
-        /** @param text the text, not null */
+        /**
+         * Rejects a null text.
+         *
+         * @param text the text, not null
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -37,7 +41,11 @@ public sealed interface Message {
      * @param data the payload
      */
     record Binary(byte[] data) implements Data {
-        /** @param data the payload, not null */
+        /**
+         * Rejects a null payload.
+         *
+         * @param data the payload, not null
+         */
         public Binary {
             Objects.requireNonNull(data, "data");
         }
@@ -59,6 +67,8 @@ public sealed interface Message {
      */
     record Close(int code, String reason, boolean byPeer) implements Message {
         /**
+         * Rejects a null reason.
+         *
          * @param code the close code
          * @param reason the reason, not null
          * @param byPeer whether the peer started the close

@@ -82,14 +82,15 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
         }
     }
 
-    /** @return the defaults of the table above */
+    /** {@return the defaults of the table above} */
     public static WebSocketOptions defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with these allowed origins}
+     *
      * @param allowed origins such as {@code https://app.example.com}, or {@code *}; none for the same origin only
-     * @return a copy with these allowed origins
      */
     public WebSocketOptions withOrigins(String... allowed) {
         return new WebSocketOptions(List.of(allowed), subprotocols, maxFrameSize, maxMessageSize, idleTimeout,
@@ -97,8 +98,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with these subprotocols}
+     *
      * @param preferred the server's subprotocols, preferred first
-     * @return a copy with these subprotocols
      */
     public WebSocketOptions withSubprotocols(String... preferred) {
         return new WebSocketOptions(origins, List.of(preferred), maxFrameSize, maxMessageSize, idleTimeout,
@@ -106,8 +108,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this frame limit}
+     *
      * @param bytes largest frame payload accepted
-     * @return a copy with this frame limit
      */
     public WebSocketOptions withMaxFrameSize(int bytes) {
         return new WebSocketOptions(origins, subprotocols, bytes, maxMessageSize, idleTimeout, pingInterval,
@@ -115,8 +118,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this message limit}
+     *
      * @param bytes largest message accepted
-     * @return a copy with this message limit
      */
     public WebSocketOptions withMaxMessageSize(int bytes) {
         return new WebSocketOptions(origins, subprotocols, maxFrameSize, bytes, idleTimeout, pingInterval,
@@ -124,8 +128,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this idle timeout}
+     *
      * @param timeout longest wait for a client frame
-     * @return a copy with this idle timeout
      */
     public WebSocketOptions withIdleTimeout(Duration timeout) {
         return new WebSocketOptions(origins, subprotocols, maxFrameSize, maxMessageSize, timeout, pingInterval,
@@ -133,8 +138,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this ping interval}
+     *
      * @param interval ping period, or zero for none
-     * @return a copy with this ping interval
      */
     public WebSocketOptions withPingInterval(Duration interval) {
         return new WebSocketOptions(origins, subprotocols, maxFrameSize, maxMessageSize, idleTimeout, interval,
@@ -142,8 +148,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this close timeout}
+     *
      * @param timeout longest wait for the close reply
-     * @return a copy with this close timeout
      */
     public WebSocketOptions withCloseTimeout(Duration timeout) {
         return new WebSocketOptions(origins, subprotocols, maxFrameSize, maxMessageSize, idleTimeout, pingInterval,
@@ -151,8 +158,9 @@ public record WebSocketOptions(List<String> origins, List<String> subprotocols, 
     }
 
     /**
+     * {@return a copy with this setting}
+     *
      * @param enabled whether permessage-deflate is accepted
-     * @return a copy with this setting
      */
     public WebSocketOptions withPerMessageDeflate(boolean enabled) {
         return new WebSocketOptions(origins, subprotocols, maxFrameSize, maxMessageSize, idleTimeout, pingInterval,
