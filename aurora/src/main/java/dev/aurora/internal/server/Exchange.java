@@ -258,7 +258,10 @@ final class Exchange implements Context {
      * @throws IllegalStateException if the response has started or the exchange was taken over already
      */
     OutputBuffer takeOver(Upgrade upgrade) {
-        if (response.committed() || this.upgrade != null) {
+        if (this.upgrade != null) {
+            throw new IllegalStateException("The connection is already taken over by another protocol");
+        }
+        if (response.committed()) {
             throw new IllegalStateException("The response has started; the connection cannot be upgraded");
         }
         writer.abandon();
