@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts (framework-load.sh, tls-load.sh, overload.sh, upload-heap.sh, jmh.sh);
+# Shared by the benchmark scripts (framework-load.sh, tls-load.sh, websocket-load.sh, overload.sh,
+# upload-heap.sh, jmh.sh);
 # source it, do not run it.
 
 # bench_jar NAME SKIP_BUILD: builds the shaded benchmarks jar unless SKIP_BUILD is 1, checks it
@@ -114,3 +115,48 @@ wrk_figures() {
 cpu_busy_ticks() {
   awk -v c="cpu$1" '$1 == c { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
+
+# harness_jdk NAME: sources $PERF_DIR/peers/common.sh (JAVA_HOME, PERF_JVM_FLAGS), so that Aurora and
+# the peers run on the harness's JDK with its flags; when common.sh's JDK is missing or < 21, the
+# newest JDK >= 21 that find_java finds. Exports PERF_JAVA_HOME for the peers' start.sh.
+harness_jdk() {
+  local java
+  # shellcheck source=/dev/null
+  source "$PERF_DIR/peers/common.sh"
+  if [ ! -x "$JAVA_HOME/bin/java" ] || (( $(java_major "$JAVA_HOME/bin/java") < 21 )); then
+    java="$(find_java)" || { echo "$1: no JDK >= 21 found (set PERF_JAVA_HOME)" >&2; return 1; }
+    export PERF_JAVA_HOME="${java%/bin/java}"
+    # shellcheck source=/dev/null
+    source "$PERF_DIR/peers/common.sh"
+  fi
+  export PERF_JAVA_HOME="$JAVA_HOME"
+}
+
+# build_peer NAME PEER_DIR SKIP_BUILD: builds a standalone peer module (benchmarks/peers/...) with the
+# harness JDK unless SKIP_BUILD is 1, and checks it is built.
+build_peer() {
+  local name="$1" peer="$2" skip="$3" here root
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  root="$(cd "$here/.." && pwd)"
+  if [ "$skip" != 1 ]; then
+    echo "$name: building $peer" >&2
+    (cd "$root" && ./mvnw -q -B -ntp -f "$peer/pom.xml" package) >&2
+  fi
+  [ -d "$peer/target/lib" ] || { echo "$name: $peer is not built; run without --skip-build" >&2; return 1; }
+}
+
+# cpu_shares SERVER_TICKS BUSY_TICKS NANOS: "server% other%" of one CPU over NANOS: the server's
+# share, and the rest of that CPU's busy time (other processes on a shared machine).
+cpu_shares() {
+  awk -v c="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" -v ns="$3" \
+    'BEGIN { s = ns / 1e9 * hz; printf "%.0f %.0f\n", 100 * c / s, 100 * (b - c) / s }'
+}
+
+# median: stdin numbers -> the median (mean of the middle two for an even count); NA if none.
+median() {
+  grep -E '^-?[0-9.]+$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "NA"; else if (NR % 2) print a[(NR + 1) / 2];
+                                                            else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# ratio A B: A / B to two decimals; NA when either is NA or B is 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%.2f", a / b }'; }

@@ -85,23 +85,11 @@ fi
 source "$here/bench-lib.sh"
 
 # Both servers must run on the same JDK (the same JSSE): common.sh's unless it is missing or < 21.
-# shellcheck source=/dev/null
-source "$perf_dir/peers/common.sh"
-if [ ! -x "$JAVA_HOME/bin/java" ] || (( $(java_major "$JAVA_HOME/bin/java") < 21 )); then
-  java="$(find_java)" || { echo "tls-load.sh: no JDK >= 21 found (set PERF_JAVA_HOME)" >&2; exit 1; }
-  export PERF_JAVA_HOME="${java%/bin/java}"
-  # shellcheck source=/dev/null
-  source "$perf_dir/peers/common.sh"
-fi
-export PERF_JAVA_HOME="$JAVA_HOME"
+harness_jdk tls-load.sh
 
 jar="$(bench_jar tls-load.sh "$skip_build")"
 peer="$here/peers/netty-tls"
-if [ "$skip_build" != 1 ]; then
-  echo "tls-load.sh: building the Netty TLS peer" >&2
-  (cd "$root" && ./mvnw -q -B -ntp -f "$peer/pom.xml" package) >&2
-fi
-[ -d "$peer/target/lib" ] || { echo "tls-load.sh: $peer is not built; run without --skip-build" >&2; exit 1; }
+build_peer tls-load.sh "$peer" "$skip_build"
 
 ts="$(date -u +%Y%m%dT%H%M%SZ)"
 loadavg0="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -194,7 +182,6 @@ run_recipe() { # RECIPE PORT SECONDS OUT: runs the load on the load CPU; output 
   esac
 }
 
-hz="$(getconf CLK_TCK)"
 rows="$raw/rows.tsv"
 : >"$rows"
 declare -A tls_of
@@ -215,8 +202,7 @@ for ((round = 1; round <= rounds; round++)); do
       c1="$(cpu_ticks "$server_pid")"; b1="$(cpu_busy_ticks "$server_cpu")"; w1="$(date +%s%N)"
       # The server's share of its CPU, and what else kept that CPU busy (other processes on a
       # shared machine): a large "other" share means the row says little about the server.
-      read -r cpu other < <(awk -v c=$((c1 - c0)) -v b=$((b1 - b0)) -v hz="$hz" -v ns=$((w1 - w0)) \
-        'BEGIN { s = ns / 1e9 * hz; printf "%.0f %.0f\n", 100 * c / s, 100 * (b - c) / s }')
+      read -r cpu other < <(cpu_shares $((c1 - c0)) $((b1 - b0)) $((w1 - w0)))
       if [ "$r" = full ]; then
         figures="$(s_time_figures "$out" "$(awk -v ns=$((w1 - w0)) 'BEGIN { print ns / 1e9 }')")"
       else
@@ -243,15 +229,10 @@ values() { # SERVER RECIPE FIELD: the values of that column over the rounds, one
   awk -F'\t' -v s="$1" -v r="$2" -v f="$3" '$2 == s && $3 == r {
     if (f == 11) { if ($8 > 0) printf "%.0f\n", $4 * 100 / $8 } else print $f }' "$rows"
 }
-median() { # stdin numbers -> the median (mean of the middle two for an even count); NA if none
-  grep -E '^[0-9.]+$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "NA"; else if (NR % 2) print a[(NR + 1) / 2];
-                                                         else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
 span() { # stdin numbers -> "min-max" in thousands notation
   sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }' | {
     read -r lo hi; echo "$(thousands "$lo")-$(thousands "$hi")"; }
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%.2f", a / b }'; }
 
 {
   echo "# HTTPS load run $ts${label:+ ($label)}"

@@ -2,6 +2,7 @@ package dev.aurora.benchmarks;
 
 import dev.aurora.internal.http.ByteSource;
 import dev.aurora.internal.http.OutputBuffer;
+import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.websocket.FrameReader;
 import dev.aurora.internal.websocket.FrameWriter;
 import dev.aurora.internal.websocket.Utf8Validator;
@@ -25,16 +26,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Steady-state cost of WebSocket framing, per frame, on one connection: the objects a session
- * keeps ({@link FrameReader} over a 4 KiB buffer, {@link FrameWriter} over the 16 KiB output buffer,
- * a {@link Utf8Validator}) are made once and reused, as a session does.
+ * keeps ({@link FrameReader}, which on a steady stream reads into a 4 KiB lease it keeps,
+ * {@link FrameWriter}, which leases a buffer from the pool for each frame, a {@link Utf8Validator})
+ * are made once and reused, as a session does.
  *
  * <ul>
  *   <li>{@link #readText}: a masked client text frame, header checked, payload unmasked into the
  *       message buffer and validated as UTF-8 (what {@code receive()} does before making the
  *       {@code String}).</li>
  *   <li>{@link #readBinary}: the same for a binary frame (no UTF-8 check).</li>
- *   <li>{@link #writeText}, {@link #writeBinary}: an unmasked server frame written and flushed into
- *       the output buffer (the socket is a sink).</li>
+ *   <li>{@link #writeText}, {@link #writeBinary}: an unmasked server frame written and flushed through a
+ *       buffer leased for it (the socket is a sink).</li>
  * </ul>
  *
  * <p>{@code size} is the payload: 125 bytes (the largest with a 2-byte header, a chat message),
@@ -80,19 +82,27 @@ public class WebSocketFrameBenchmark {
         textReader = reader(textFrame);
         binaryReader = reader(binaryFrame);
         OutputStream sink = OutputStream.nullOutputStream();
-        writer = new FrameWriter(new OutputBuffer(sink, 16384));
+        writer = new FrameWriter(new OutputBuffer(sink, (byte[]) null), new BufferPool());
     }
 
     /** A reader whose source serves {@code frame} again and again, as a steady stream of frames. */
     private FrameReader reader(byte[] frame) {
         int[] at = {0};
-        ByteSource source = (b, off, len, timeoutMillis) -> {
-            int n = Math.min(len, frame.length - at[0]);
-            System.arraycopy(frame, at[0], b, off, n);
-            at[0] = (at[0] + n) % frame.length;
-            return n;
+        ByteSource source = new ByteSource() {
+            @Override
+            public int read(byte[] b, int off, int len, int timeoutMillis) {
+                int n = Math.min(len, frame.length - at[0]);
+                System.arraycopy(frame, at[0], b, off, n);
+                at[0] = (at[0] + n) % frame.length;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return frame.length; // always more waiting: the reader keeps its leased buffer
+            }
         };
-        return new FrameReader(source, new byte[4096], 0, 1 << 20, false);
+        return new FrameReader(source, new BufferPool(), new byte[0], 1 << 20, false);
     }
 
     private static byte[] masked(int firstByte, byte[] payload) {
@@ -133,12 +143,10 @@ public class WebSocketFrameBenchmark {
     @Benchmark
     public void writeText() throws IOException {
         writer.frame(true, false, 0x1, textPayload, 0, textPayload.length);
-        writer.flush();
     }
 
     @Benchmark
     public void writeBinary() throws IOException {
         writer.frame(true, false, 0x2, binaryPayload, 0, binaryPayload.length);
-        writer.flush();
     }
 }

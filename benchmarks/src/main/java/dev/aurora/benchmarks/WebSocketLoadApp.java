@@ -36,6 +36,10 @@ import java.util.concurrent.TimeUnit;
  *       virtual thread's stack, the workspace and the session.</li>
  * </ul>
  *
+ * <p>And {@code serve PORT}: only the server, on {@code 127.0.0.1:PORT}, with {@code GET /plaintext} for
+ * a readiness check, until the process is stopped ({@code benchmarks/websocket-load.sh} drives it
+ * with {@link WebSocketLoadClient}).
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.aurora.benchmarks.WebSocketLoadApp echo}.
  */
 public final class WebSocketLoadApp {
@@ -45,12 +49,22 @@ public final class WebSocketLoadApp {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "echo";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : (mode.startsWith("echo") ? 50_000 : 2_000);
-        Aurora app = Aurora.create(ServerConfig.defaults().withHost("127.0.0.1").withMaxConnections(n + 100))
+        boolean serve = "serve".equals(mode);
+        Aurora app = Aurora.create(ServerConfig.defaults().withHost("127.0.0.1").withMaxConnections(serve ? 20_000 : n + 100))
                 .ws("/echo", WebSocketOptions.defaults().withPingInterval(Duration.ZERO), ws -> {
-                    while (ws.receive() instanceof Message.Text t) {
-                        ws.send(t.text());
+                    while (ws.receive() instanceof Message.Data m) {
+                        switch (m) {
+                            case Message.Text t -> ws.send(t.text());
+                            case Message.Binary b -> ws.send(b.data());
+                        }
                     }
-                });
+                })
+                .get("/plaintext", ctx -> ctx.send("Hello, World!"));
+        if (serve) {
+            app.start(n);
+            System.out.println("aurora websocket echo listening on ws://127.0.0.1:" + app.port() + "/echo");
+            return;
+        }
         app.start(0);
         try {
             if ("echo".equals(mode)) {

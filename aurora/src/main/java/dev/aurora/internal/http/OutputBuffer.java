@@ -48,6 +48,15 @@ public final class OutputBuffer {
         this.count = 0;
     }
 
+    /**
+     * Writes through {@code buffer} from now on, to the same stream: for an output that holds an
+     * array only while it writes (an upgraded connection leases one per frame, then {@link #detach}es).
+     */
+    public void lend(byte[] buffer) {
+        this.buf = buffer;
+        this.count = 0;
+    }
+
     /** Forgets the last connection: its stream, array, counts and failure. */
     public void recycle() {
         out = null;

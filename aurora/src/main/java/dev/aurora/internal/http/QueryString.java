@@ -11,7 +11,7 @@ import java.util.List;
  * compared without making Strings, escapes are decoded into the request's scratch arena, and a
  * {@code String} is made only for a value returned. Stateless; any thread.
  */
-final class QueryString {
+public final class QueryString {
     private QueryString() {
     }
 

@@ -9,9 +9,18 @@ import java.util.Arrays;
  */
 final class Attributes {
     private static final int INITIAL = 4;
-    private String[] keys = new String[INITIAL];
-    private Object[] values = new Object[INITIAL];
+    private String[] keys;
+    private Object[] values;
     private int size;
+
+    Attributes() {
+        this(INITIAL);
+    }
+
+    private Attributes(int capacity) {
+        keys = new String[capacity];
+        values = new Object[capacity];
+    }
 
     Object get(String key) {
         for (int i = 0; i < size; i++) {
@@ -37,8 +46,8 @@ final class Attributes {
             return;
         }
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+            keys = Arrays.copyOf(keys, Math.max(INITIAL, size * 2));
+            values = Arrays.copyOf(values, Math.max(INITIAL, size * 2));
         }
         keys[size] = key;
         values[size] = value;
@@ -51,6 +60,15 @@ final class Attributes {
         values[i] = values[size];
         keys[size] = null;
         values[size] = null;
+    }
+
+    /** A copy holding exactly these entries, for a request that outlives its exchange. */
+    Attributes copy() {
+        Attributes c = new Attributes(size);
+        System.arraycopy(keys, 0, c.keys, 0, size);
+        System.arraycopy(values, 0, c.values, 0, size);
+        c.size = size;
+        return c;
     }
 
     void clear() {

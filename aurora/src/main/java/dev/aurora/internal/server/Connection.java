@@ -6,8 +6,10 @@ import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.http.ProtocolException;
 import dev.aurora.internal.http.RequestHead;
 import dev.aurora.internal.observe.AccessLogRecorder;
+import dev.aurora.internal.observe.RequestMdc;
 import dev.aurora.internal.observe.RequestObserver;
 import dev.aurora.internal.observe.ServerCounters;
+import dev.aurora.internal.observe.TraceParent;
 import dev.aurora.internal.load.YieldGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  *       by {@code bodyReadTimeout} and {@code minBodyRate}, every socket write by {@code writeTimeout} (enforced by the
  *       {@link TimeoutWatchdog}, like every timeout here). Shutdown lets an active request finish, then closes.</li>
  * </ul>
+ *
+ * <p>A request answered with {@code 101} ({@link Exchange#takeOver}) ends the HTTP part: once its
+ * handler chain returned, the connection runs the new protocol in place of the loop, with the
+ * workspace given back ({@link #switchProtocols}), and closes when that protocol ends.
  *
  * <p>Output is flushed only before a blocking read (or when the buffer fills), so responses to
  * pipelined requests that are already buffered leave in one write.
@@ -177,6 +183,11 @@ public final class Connection implements Runnable {
                 observer.observe(head.method(), exchange.routePattern(), exchange.status(), System.nanoTime() - started);
             }
         }
+        Upgrade upgrade = exchange.upgrade();
+        if (upgrade != null) {
+            switchProtocols(upgrade, exchange);
+            return false;
+        }
         if (!keep) {
             lingeringClose(out);
             return false;
@@ -267,6 +278,41 @@ public final class Connection implements Runnable {
         output = null;
         // The pool's reset makes any workspace as new, also one left by an error.
         server.workspaces().release(w);
+    }
+
+    /**
+     * Runs the protocol the exchange switched to (a WebSocket) in place of HTTP. The workspace goes
+     * back to the pool first, the bytes read past the request copied out, so the upgraded
+     * connection holds only what the protocol leases while it works; its output, bound to no
+     * buffer, is the one the watchdog now watches. With request ids on, the protocol runs inside
+     * the upgrade request's MDC, as the handler chain did.
+     */
+    private void switchProtocols(Upgrade upgrade, Exchange exchange) throws IOException {
+        Workspace w = work;
+        w.output.flush();
+        byte[] buffered = new byte[w.input.available()];
+        w.input.take(buffered, 0, buffered.length);
+        UpgradeRequest request = exchange.upgradeRequest();
+        boolean mdc = server.dispatcher().logging().requestIds();
+        String requestId = mdc ? exchange.requestId() : null;
+        TraceParent trace = mdc ? exchange.traceParent() : null;
+        releaseWorkspace();
+        idleRead = null; // HTTP's idle reads are over
+        OutputBuffer out = new OutputBuffer(transport.output(), (byte[]) null);
+        output = out;
+        if (mdc) {
+            RequestMdc.open(requestId, trace);
+        }
+        try {
+            upgrade.serve(new Takeover(transport, buffered, out, request, server.buffers(), server.websockets()));
+        } finally {
+            if (mdc) {
+                RequestMdc.close();
+            }
+            output = null;
+            earlierWrites += out.flushes();
+            counters.bytesTransferred(0, out.bytesWritten());
+        }
     }
 
     /** Logs why a connection ended: quietly (debug) when the client went away, as an error otherwise. */

@@ -95,8 +95,9 @@ final class Exchange implements Context {
     /** The request's form, once read whole, and its temporary files. */
     private ReceivedForm form;
     private FormStream formStream;
-    /** The connection's transport, for a protocol upgrade that takes it over. */
-    private Transport transport;
+    /** The protocol the connection switches to after this exchange, or null. */
+    private Upgrade upgrade;
+    private UpgradeRequest upgradeRequest;
 
     /** An exchange serving no connection yet ({@link #bind} gives it one). */
     Exchange(ServerConfig config, InputBuffer input, OutputBuffer output, ServerRuntime server) {
@@ -134,6 +135,8 @@ final class Exchange implements Context {
         originScheme = null;
         originHost = null;
         attributes.clear();
+        upgrade = null;
+        upgradeRequest = null;
     }
 
     /** Every response names its request id, unless the handler set one of its own. */
@@ -245,23 +248,42 @@ final class Exchange implements Context {
 
     // ---- a protocol upgrade (WebSocket) ----
 
-    /** Serves {@code transport} from now on; set with {@link #bind}, by the workspace. */
-    void transport(Transport transport) {
-        this.transport = transport;
-    }
-
     /**
-     * Hands the connection to another protocol: no HTTP response follows this exchange, and the
-     * connection closes once the handler returns.
+     * Hands the connection to another protocol: no HTTP response follows this exchange. Once the
+     * handler chain has returned, the connection gives its workspace back and runs {@code upgrade}
+     * (see {@link Connection}), then closes. What the upgrade may read of this request is copied
+     * now, while the buffer holds it.
      *
-     * @throws IllegalStateException if the response has started
+     * @return the output to write the {@code 101} head to
+     * @throws IllegalStateException if the response has started or the exchange was taken over already
      */
-    Takeover takeOver() {
+    OutputBuffer takeOver(Upgrade upgrade) {
+        if (this.upgrade != null) {
+            throw new IllegalStateException("The connection is already taken over by another protocol");
+        }
         if (response.committed()) {
             throw new IllegalStateException("The response has started; the connection cannot be upgraded");
         }
         writer.abandon();
-        return new Takeover(transport, input, output, server.buffers(), server.websockets());
+        int count = endpoint == null ? 0 : endpoint.paramCount();
+        String[] params = new String[2 * count];
+        for (int i = 0; i < count; i++) {
+            params[2 * i] = endpoint.paramName(i);
+            params[2 * i + 1] = param(params[2 * i]);
+        }
+        this.upgradeRequest = UpgradeRequest.of(this, params, attributes.copy());
+        this.upgrade = upgrade;
+        return output;
+    }
+
+    /** The protocol to switch to once this exchange is done, or null (for the connection). */
+    Upgrade upgrade() {
+        return upgrade;
+    }
+
+    /** What the upgrade may read of the request; set with {@link #upgrade()}. */
+    UpgradeRequest upgradeRequest() {
+        return upgradeRequest;
     }
 
     // ---- Context: the request ----

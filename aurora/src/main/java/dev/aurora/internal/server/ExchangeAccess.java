@@ -1,6 +1,7 @@
 package dev.aurora.internal.server;
 
 import dev.aurora.Context;
+import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.http.RequestView;
 import dev.aurora.internal.http.ResponseEncoding;
 import java.io.IOException;
@@ -78,10 +79,11 @@ public final class ExchangeAccess {
 
     /**
      * Takes the connection over for another protocol ({@code WebSocket}): the caller writes the
-     * {@code 101} and everything after it; the connection closes when the handler returns.
+     * {@code 101} to the output returned; once the handler chain has returned, the connection runs
+     * {@code upgrade} without the HTTP workspace, then closes.
      */
-    public static Takeover takeOver(Context ctx, String who) {
-        return exchange(ctx, who).takeOver();
+    public static OutputBuffer takeOver(Context ctx, String who, Upgrade upgrade) {
+        return exchange(ctx, who).takeOver(upgrade);
     }
 
     /** @throws IllegalStateException naming {@code who} if {@code ctx} is not the server's own context */

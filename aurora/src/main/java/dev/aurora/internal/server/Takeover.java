@@ -1,23 +1,23 @@
 package dev.aurora.internal.server;
 
-import dev.aurora.internal.http.InputBuffer;
 import dev.aurora.internal.http.OutputBuffer;
 import dev.aurora.internal.mem.BufferPool;
 import dev.aurora.internal.websocket.WebSocketSessions;
 
 /**
- * What a protocol upgrade takes over from an exchange: the connection's transport (read it
- * through {@link Transport#input()}, past the HTTP buffer, whose pre-read hook flushes output
- * that other threads may now be writing), the bytes the HTTP buffer already holds, the output
- * buffer (writes through it stay under the write timeout), the server's buffer pool and its
- * open WebSockets. Used on the connection's thread.
+ * What an {@link Upgrade} gets when the connection switches protocols: the transport (read it
+ * through {@link Transport#input()}), the bytes the HTTP buffer held past the upgrade request, an
+ * output with no buffer of its own (bind one leased from {@code buffers} for each write and let
+ * go of it after the flush; writes through it stay under the write timeout), the request it was
+ * upgraded from, the server's buffer pool and its open WebSockets. Used on the connection's thread.
  *
  * @param transport the connection's transport
- * @param input the HTTP read buffer, possibly holding bytes past the upgrade request
- * @param output the connection's output buffer
+ * @param buffered bytes received past the upgrade request (often none)
+ * @param output the connection's output from now on, bound to no array
+ * @param request what the upgrade may read of the request
  * @param buffers the server's buffer pool
  * @param websockets the server's open WebSockets
  */
-public record Takeover(Transport transport, InputBuffer input, OutputBuffer output, BufferPool buffers,
-        WebSocketSessions websockets) {
+public record Takeover(Transport transport, byte[] buffered, OutputBuffer output, UpgradeRequest request,
+        BufferPool buffers, WebSocketSessions websockets) {
 }

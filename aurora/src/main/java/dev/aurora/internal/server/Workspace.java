@@ -49,14 +49,12 @@ final class Workspace {
         writeLease = pool.acquire(WRITE_BUFFER);
         output.bind(transport.output(), writeLease.array());
         exchange.bind(transport.remoteAddress(), transport.fileTarget(), transport.tlsSession());
-        exchange.transport(transport);
     }
 
     /** Back to the state of a new one, the buffers given back (the pool's reset). */
     void recycle() {
         exchange.writer().release();
         exchange.bind(null, null, null);
-        exchange.transport(null);
         input.recycle();
         output.recycle();
         releaseWriteLease();

@@ -1,6 +1,8 @@
 package dev.aurora.internal.websocket;
 
 import dev.aurora.internal.http.ByteSource;
+import dev.aurora.internal.mem.BufferPool;
+import dev.aurora.internal.mem.PooledBuffer;
 import dev.aurora.websocket.CloseCodes;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,17 +21,32 @@ import java.nio.ByteOrder;
  * a new data frame only outside one; the 64-bit length has its top bit clear; the payload is at
  * most {@code maxFrameSize} ({@code 1009}).
  *
+ * <p>Buffers. Frames are read into a small array of the reader's own, which holds a header and a
+ * short message whole; a payload that does not fit goes from the socket straight into the
+ * caller's array. When a read fills the small array, more is likely waiting (a burst of frames):
+ * the reader leases a pool buffer and reads into that until nothing is buffered and nothing
+ * waits in the socket, then gives it back. So a connection waiting for its next frame holds no
+ * pooled buffer, as an idle HTTP connection holds none.
+ *
  * <p>Starts with the bytes the HTTP buffer held past the upgrade request. Runs on the thread that
  * receives (one at a time).
  */
 public final class FrameReader {
     private static final int MAX_HEADER = 14;
+    /** The reader's own array: a header and a short message (a chat line, a small JSON event). */
+    static final int SMALL_BUFFER = 256;
+    /** The lease used while frames arrive faster than they are read. */
+    static final int LEASED_BUFFER = 4096;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ByteSource source;
-    private final byte[] buf;
+    private final BufferPool pool;
+    private final byte[] small;
     private final int maxFrameSize;
     private final boolean deflate;
+    /** The array read into: {@code small}, or the lease's. */
+    private byte[] buf;
+    private PooledBuffer lease;
     private int pos;
     private int end;
     private boolean inMessage;
@@ -41,15 +58,20 @@ public final class FrameReader {
     private final byte[] mask = new byte[4];
     private int maskAt;
 
-    /**
-     * @param buffer the read buffer, at least 14 bytes; its first {@code buffered} bytes are already read
-     */
-    public FrameReader(ByteSource source, byte[] buffer, int buffered, int maxFrameSize, boolean deflate) {
+    /** @param buffered bytes already read past the handshake, to be read first */
+    public FrameReader(ByteSource source, BufferPool pool, byte[] buffered, int maxFrameSize, boolean deflate) {
         this.source = source;
-        this.buf = buffer;
-        this.end = buffered;
+        this.pool = pool;
+        this.small = new byte[SMALL_BUFFER];
         this.maxFrameSize = maxFrameSize;
         this.deflate = deflate;
+        this.buf = small;
+        if (buffered.length >= small.length) {
+            lease = pool.acquire(Math.max(LEASED_BUFFER, buffered.length));
+            buf = lease.array();
+        }
+        System.arraycopy(buffered, 0, buf, 0, buffered.length);
+        this.end = buffered.length;
     }
 
     /** Reads and checks the next frame's header; the payload follows with {@link #readPayload}. */
@@ -186,6 +208,9 @@ public final class FrameReader {
         if (pos == end) {
             pos = 0;
             end = 0;
+            if (lease != null && source.available() == 0) {
+                release(); // the next read is likely to wait: wait without a lease
+            }
         } else if (buf.length - end < MAX_HEADER) {
             System.arraycopy(buf, pos, buf, 0, end - pos);
             end -= pos;
@@ -196,5 +221,28 @@ public final class FrameReader {
             throw new EOFException("Connection ended");
         }
         end += n;
+        if (end == buf.length && lease == null) {
+            lease = pool.acquire(LEASED_BUFFER);
+            byte[] leased = lease.array();
+            System.arraycopy(buf, pos, leased, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            buf = leased;
+        }
+    }
+
+    /**
+     * Gives the lease back, if there is one: when nothing is buffered (the reader goes on in its
+     * small array), or when the connection ends (what is buffered is dropped).
+     */
+    public void release() {
+        PooledBuffer l = lease;
+        if (l != null) {
+            lease = null;
+            buf = small;
+            pos = 0;
+            end = 0;
+            l.release();
+        }
     }
 }

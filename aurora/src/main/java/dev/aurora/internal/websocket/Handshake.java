@@ -1,6 +1,7 @@
 package dev.aurora.internal.websocket;
 
 import dev.aurora.Context;
+import dev.aurora.internal.server.ExchangeAccess;
 import dev.aurora.websocket.WebSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +14,7 @@ import java.util.List;
  * {@code Sec-WebSocket-Accept} value, the subprotocol and the extension. A request that is no
  * valid handshake gets an ordinary HTTP answer instead: {@code 426} with
  * {@code Sec-WebSocket-Version: 13} without {@code Upgrade: websocket} or with another version,
- * {@code 400} for a bad {@code Connection} or key, {@code 403} for an origin the route does not
+ * {@code 400} for an HTTP/1.0 request, a bad {@code Connection} or key, {@code 403} for an origin the route does not
  * allow. Runs on the connection's thread.
  */
 final class Handshake {
@@ -33,6 +34,10 @@ final class Handshake {
     static Outcome check(Context ctx, WebSocketOptions options) {
         if (!"GET".equals(ctx.method()) || !hasToken(ctx.headers("Upgrade"), "websocket")) {
             return refuse(426, "This resource needs a WebSocket upgrade (GET with Upgrade: websocket)");
+        }
+        if (ExchangeAccess.request(ctx, "WebSocket").head().minorVersion() < 1) {
+            // RFC 6455 4.1 and 4.2.1: the opening handshake is an HTTP/1.1 (or later) request.
+            return refuse(400, "A WebSocket handshake needs HTTP/1.1; this request is HTTP/1.0");
         }
         if (!hasToken(ctx.headers("Connection"), "upgrade")) {
             return refuse(400, "A WebSocket handshake needs Connection: Upgrade");

@@ -7,14 +7,16 @@ import dev.aurora.internal.server.ExchangeAccess;
 import dev.aurora.internal.server.Takeover;
 import dev.aurora.websocket.WebSocketHandler;
 import dev.aurora.websocket.WebSocketOptions;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
  * The route handler behind {@code app.ws(...)}: it runs after the route's middleware, so
  * authentication and other checks can answer the upgrade request like any other. It checks the
- * handshake, answers {@code 101}, takes the connection over from HTTP and runs the WebSocket
- * handler on the same (the connection's) virtual thread, over the same transport, until it
- * returns; the connection then closes.
+ * handshake, answers {@code 101} and takes the connection over from HTTP: once the handler chain
+ * has returned and the connection gave its HTTP workspace back, the WebSocket handler runs on the
+ * same (the connection's) virtual thread, over the same transport, until it returns; the
+ * connection then closes.
  */
 public final class WebSocketRoute {
     private WebSocketRoute() {
@@ -24,10 +26,10 @@ public final class WebSocketRoute {
     public static Handler handler(WebSocketOptions options, WebSocketHandler handler) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
-        return ctx -> serve(ctx, options, handler);
+        return ctx -> upgrade(ctx, options, handler);
     }
 
-    private static void serve(Context ctx, WebSocketOptions options, WebSocketHandler handler) throws Exception {
+    private static void upgrade(Context ctx, WebSocketOptions options, WebSocketHandler handler) throws IOException {
         Handshake.Outcome outcome = Handshake.check(ctx, options);
         if (!outcome.accepted()) {
             ctx.status(outcome.status());
@@ -37,9 +39,14 @@ public final class WebSocketRoute {
             ctx.send(outcome.message());
             return;
         }
-        Takeover takeover = ExchangeAccess.takeOver(ctx, "WebSocket");
-        writeSwitchingProtocols(takeover.output(), outcome);
-        WebSocketSession session = new WebSocketSession(ctx, options, takeover, outcome);
+        OutputBuffer out = ExchangeAccess.takeOver(ctx, "WebSocket", takeover -> serve(takeover, options, handler, outcome));
+        writeSwitchingProtocols(out, outcome);
+    }
+
+    /** Runs the session, once the connection has switched protocols; on the connection's thread. */
+    private static void serve(Takeover takeover, WebSocketOptions options, WebSocketHandler handler,
+            Handshake.Outcome outcome) {
+        WebSocketSession session = new WebSocketSession(options, takeover, outcome);
         takeover.websockets().register(session);
         session.started();
         Throwable failure = null;
@@ -55,7 +62,7 @@ public final class WebSocketRoute {
         }
     }
 
-    private static void writeSwitchingProtocols(OutputBuffer out, Handshake.Outcome outcome) throws java.io.IOException {
+    private static void writeSwitchingProtocols(OutputBuffer out, Handshake.Outcome outcome) throws IOException {
         StringBuilder head = new StringBuilder(160)
                 .append("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
                 .append("Sec-WebSocket-Accept: ").append(outcome.accept()).append("\r\n");

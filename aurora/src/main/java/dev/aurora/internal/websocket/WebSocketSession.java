@@ -1,9 +1,8 @@
 package dev.aurora.internal.websocket;
 
-import dev.aurora.Context;
-import dev.aurora.internal.mem.PooledBuffer;
 import dev.aurora.internal.server.Takeover;
 import dev.aurora.internal.server.Transport;
+import dev.aurora.internal.server.UpgradeRequest;
 import dev.aurora.websocket.CloseCodes;
 import dev.aurora.websocket.Message;
 import dev.aurora.websocket.WebSocket;
@@ -34,10 +33,16 @@ import org.slf4j.LoggerFactory;
  * {@code result}: the peer's close, a protocol error (the server's close code), the idle timeout,
  * the connection breaking (1006).
  *
+ * <p>Memory: the session is all an open WebSocket holds besides its connection (the HTTP workspace
+ * went back to its pool at the upgrade, {@link UpgradeRequest} keeps what the handler may read of
+ * the request). Pool buffers are leased only while frames are read in a burst or written (see
+ * {@link FrameReader}, {@link FrameWriter}); a message that comes in one frame is read straight
+ * into its own array, and the buffer that joins fragments is dropped after a large message.
+ *
  * <p>Writing (any thread, under {@code writeLock}): a message is framed and flushed whole; a
  * streamed message ({@link MessageStream}) lets other data sends wait on {@code streamDone} until
  * it ends, while control frames go between its fragments. Writes go through the connection's
- * output buffer, so a client that stops reading fails the write at the server's write timeout.
+ * output, so a client that stops reading fails the write at the server's write timeout.
  * After the close frame left, nothing more is written.
  *
  * <p>Closing from a thread that does not read is bounded by {@code closeTimeout}: if the
@@ -50,19 +55,16 @@ public final class WebSocketSession implements WebSocket {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
     /** Messages shorter than this go out uncompressed: DEFLATE would make them longer. */
     private static final int MIN_COMPRESS = 64;
-    /** A message buffer larger than this is dropped after its message, so idle sessions stay small. */
-    private static final int KEEP_MESSAGE_BUFFER = 16 << 10;
-    /** Read buffer: a lease of the pool's smallest size class above a frame header. */
-    private static final int READ_BUFFER = 4096;
+    /** A fragment buffer larger than this is dropped after its message, so idle sessions stay small. */
+    private static final int KEEP_MESSAGE_BUFFER = 4 << 10;
     private static final byte[] EMPTY = {};
 
-    private final Context upgrade;
+    private final UpgradeRequest upgrade;
     private final WebSocketOptions options;
     private final Transport transport;
     private final WebSocketSessions owner;
     private final FrameReader reader;
     private final FrameWriter writer;
-    private final PooledBuffer readLease;
     private final PerMessageDeflate deflate;
     private final String subprotocol;
     private final List<String> extensions;
@@ -77,7 +79,6 @@ public final class WebSocketSession implements WebSocket {
     private volatile boolean closeSent;
     private volatile boolean outputBroken;
     private volatile long closeSentNanos;
-    private final byte[] closePayload = new byte[Opcodes.MAX_CONTROL_PAYLOAD];
 
     private final ReentrantLock readLock = new ReentrantLock();
     private volatile Message.Close result;
@@ -87,6 +88,7 @@ public final class WebSocketSession implements WebSocket {
     private volatile long lastReceivedNanos = System.nanoTime();
     private final Utf8Validator utf8 = new Utf8Validator();
     private final byte[] control = new byte[Opcodes.MAX_CONTROL_PAYLOAD];
+    /** Where the fragments of a message are joined. */
     private byte[] message = EMPTY;
     private int size;
     private int messageOpcode;
@@ -97,8 +99,8 @@ public final class WebSocketSession implements WebSocket {
     private volatile ScheduledFuture<?> closeTimer;
     private boolean released;
 
-    WebSocketSession(Context upgrade, WebSocketOptions options, Takeover takeover, Handshake.Outcome agreed) {
-        this.upgrade = upgrade;
+    WebSocketSession(WebSocketOptions options, Takeover takeover, Handshake.Outcome agreed) {
+        this.upgrade = takeover.request();
         this.options = options;
         this.transport = takeover.transport();
         this.owner = takeover.websockets();
@@ -108,12 +110,10 @@ public final class WebSocketSession implements WebSocket {
         this.extensions = agreed.deflate() == null ? List.of() : List.of(agreed.deflate().response());
         this.deflate = agreed.deflate() == null ? null
                 : new PerMessageDeflate(agreed.deflate(), options.maxMessageSize());
-        this.writer = new FrameWriter(takeover.output());
-        this.readLease = takeover.buffers().acquire(READ_BUFFER);
-        byte[] buf = readLease.array();
-        // A client may send its first frames right behind the handshake: they are in the HTTP buffer.
-        int buffered = takeover.input().take(buf, 0, buf.length);
-        this.reader = new FrameReader(transport.input(), buf, buffered, options.maxFrameSize(), deflate != null);
+        this.writer = new FrameWriter(takeover.output(), takeover.buffers());
+        // A client may send its first frames right behind the handshake: the HTTP buffer held them.
+        this.reader = new FrameReader(transport.input(), takeover.buffers(), takeover.buffered(),
+                options.maxFrameSize(), deflate != null);
     }
 
     // ---- receiving ----
@@ -191,7 +191,8 @@ public final class WebSocketSession implements WebSocket {
 
     private Message data(int opcode) throws IOException {
         int len = reader.remaining();
-        if (opcode != Opcodes.CONTINUATION) {
+        boolean first = opcode != Opcodes.CONTINUATION;
+        if (first) {
             messageOpcode = opcode;
             messageCompressed = reader.compressed();
             size = 0;
@@ -201,13 +202,18 @@ public final class WebSocketSession implements WebSocket {
             throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG_1009,
                     "Message exceeds maxMessageSize " + options.maxMessageSize());
         }
+        if (first && reader.fin()) {
+            // A whole message in one frame, the usual case: straight into an array of its own.
+            byte[] payload = new byte[len];
+            reader.readPayload(payload, 0, len, idleMillis);
+            return completed(messageCompressed ? deflate.decompress(payload, len) : payload, true);
+        }
         if (size + len > message.length) {
             message = Arrays.copyOf(message, (int) Math.min(options.maxMessageSize(),
                     Math.max(size + len, Math.max(256, 2L * message.length))));
         }
         reader.readPayload(message, size, len, idleMillis);
-        boolean text = messageOpcode == Opcodes.TEXT;
-        if (text && !messageCompressed && !utf8.feed(message, size, len)) {
+        if (messageOpcode == Opcodes.TEXT && !messageCompressed && !utf8.feed(message, size, len)) {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD_1007, "Text is not valid UTF-8");
         }
         size += len;
@@ -218,13 +224,21 @@ public final class WebSocketSession implements WebSocket {
         if (message.length > KEEP_MESSAGE_BUFFER) {
             message = EMPTY;
         }
+        return completed(payload, messageCompressed);
+    }
+
+    /**
+     * The message just completed, or null when it arrived after our close frame (dropped, RFC 6455
+     * 1.4); {@code unchecked} when its text was not checked as UTF-8 on the way.
+     */
+    private Message completed(byte[] payload, boolean unchecked) throws ProtocolViolation {
         if (closeSent) {
-            return null; // after our close frame, data is dropped (RFC 6455 1.4)
+            return null;
         }
-        if (!text) {
+        if (messageOpcode != Opcodes.TEXT) {
             return new Message.Binary(payload);
         }
-        if (messageCompressed ? !Utf8Validator.valid(payload, 0, payload.length) : !utf8.complete()) {
+        if (unchecked ? !Utf8Validator.valid(payload, 0, payload.length) : !utf8.complete()) {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD_1007, "Text is not valid UTF-8");
         }
         return new Message.Text(new String(payload, StandardCharsets.UTF_8));
@@ -442,15 +456,15 @@ public final class WebSocketSession implements WebSocket {
             if (outputBroken) {
                 return true;
             }
-            int len = 0;
+            byte[] payload = EMPTY;
             if (code >= 0) {
                 byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-                len = 2 + Math.min(text.length, Opcodes.MAX_CONTROL_PAYLOAD - 2);
-                closePayload[0] = (byte) (code >>> 8);
-                closePayload[1] = (byte) code;
-                System.arraycopy(text, 0, closePayload, 2, len - 2);
+                payload = new byte[2 + Math.min(text.length, Opcodes.MAX_CONTROL_PAYLOAD - 2)];
+                payload[0] = (byte) (code >>> 8);
+                payload[1] = (byte) code;
+                System.arraycopy(text, 0, payload, 2, payload.length - 2);
             }
-            writeFrame(true, false, Opcodes.CLOSE, closePayload, len);
+            writeFrame(true, false, Opcodes.CLOSE, payload, payload.length);
         } catch (IOException e) {
             // recorded: the session no longer waits for an answer it cannot get
         } finally {
@@ -476,7 +490,6 @@ public final class WebSocketSession implements WebSocket {
     private void writeFrame(boolean fin, boolean rsv1, int opcode, byte[] payload, int len) throws IOException {
         try {
             writer.frame(fin, rsv1, opcode, payload, 0, len);
-            writer.flush();
         } catch (IOException e) {
             outputFailed(e);
             throw e;
@@ -549,7 +562,7 @@ public final class WebSocketSession implements WebSocket {
             finish(new Message.Close(CloseCodes.ABNORMAL_CLOSURE, "", false));
             if (!released) {
                 released = true;
-                readLease.release();
+                reader.release();
             }
         } finally {
             readLock.unlock();

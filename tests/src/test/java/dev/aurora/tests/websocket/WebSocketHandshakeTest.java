@@ -2,12 +2,14 @@ package dev.aurora.tests.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aurora.Aurora;
 import dev.aurora.test.AuroraTest;
 import dev.aurora.test.AuroraTestClient;
 import dev.aurora.test.BothTransports;
 import dev.aurora.test.TestApp;
+import dev.aurora.test.TestResponse;
 import dev.aurora.test.TestWebSocket;
 import dev.aurora.websocket.WebSocketOptions;
 import java.util.HashMap;
@@ -68,6 +70,19 @@ class WebSocketHandshakeTest {
         client.websocketRefused("/same", headers("Sec-WebSocket-Key", "c2hvcnQ=")).assertStatus(400);
         client.websocketRefused("/same", headers("Sec-WebSocket-Key", "!!!!!!!!!!!!!!!!!!!!!!==")).assertStatus(400);
         client.websocketRefused("/same", headers("Sec-WebSocket-Key", null)).assertStatus(400);
+    }
+
+    @BothTransports
+    void anHttp10UpgradeIsABadRequest(AuroraTestClient client) {
+        String upgrade = " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        // RFC 6455 4.1: the handshake is an HTTP/1.1 request; the same bytes as HTTP/1.0 are refused.
+        TestResponse refused = client.raw("GET /same" + upgrade.replace("HTTP/1.1", "HTTP/1.0")).responses().getFirst();
+        refused.assertStatus(400);
+        assertTrue(refused.bodyString().contains("HTTP/1.1"), refused::bodyString);
+        assertNull(refused.header("Sec-WebSocket-Accept"));
+        String accepted = client.raw("GET /same" + upgrade).text();
+        assertTrue(accepted.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), accepted);
     }
 
     @BothTransports

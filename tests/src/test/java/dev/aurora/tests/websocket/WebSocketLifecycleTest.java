@@ -18,11 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** How a WebSocket ends, on every way out, and what it holds meanwhile. */
 class WebSocketLifecycleTest {
@@ -194,6 +197,32 @@ class WebSocketLifecycleTest {
         try (AuroraTestClient client = AuroraTestClient.http(app); TestWebSocket ws = client.websocket("/flood")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> failure.get() != null);
             await().atMost(Duration.ofSeconds(5)).until(() -> app.stats().activeConnections() == 0);
+        }
+    }
+
+    @Test
+    void theHandlerRunsAfterTheMiddlewareReturnedWithItsAttributesAndTheRequestsMdc() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Aurora app = Aurora.create().requestIds()
+                .ws("/rooms/:room", ws -> {
+                    order.add("handler");
+                    ws.send(ws.param("room") + " " + ws.attribute("user") + " " + ws.query("q") + " "
+                            + ws.header("X-Extra") + " " + MDC.get("requestId"));
+                    ws.awaitClose();
+                }, (ctx, next) -> {
+                    ctx.attribute("user", "ada");
+                    order.add("before");
+                    next.handle(ctx);
+                    order.add("after");
+                });
+        try (AuroraTestClient client = AuroraTestClient.http(app);
+                TestWebSocket ws = client.websocket("/rooms/r%C3%A9?q=a+b", Map.of("X-Extra", "yes",
+                        "X-Request-Id", "req-42"))) {
+            // The upgrade request's middleware is done before the WebSocket handler starts; what
+            // the handler reads of the request was kept for it.
+            assertEquals("ré ada a b yes req-42", ws.receiveText());
+            assertEquals(List.of("before", "after", "handler"), order);
+            ws.close(1000, "");
         }
     }
 }
