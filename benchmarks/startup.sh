@@ -70,6 +70,9 @@ if [ "$skip_build" != 1 ]; then
   mkdir -p "$root/benchmarks/startup/aurora-hello/target/example-sources/dev/aurora/examples/hello"
   cp "$root/examples/hello/src/main/java/dev/aurora/examples/hello/HelloLogging.java" \
     "$root/benchmarks/startup/aurora-hello/target/example-sources/dev/aurora/examples/hello/"
+  # copy-dependencies adds to target/lib and never removes: an old version left there would sit on
+  # the class path beside the new one.
+  rm -rf "$sdir"/*/target/lib
   (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -ntp -f benchmarks/startup/pom.xml package) >&2
   for m in aurora-minimal aurora-hello; do
     cp "$root"/aurora/target/aurora-0.1.0-SNAPSHOT.jar "$sdir/$m/target/lib/"
