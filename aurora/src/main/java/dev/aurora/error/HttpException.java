@@ -21,6 +21,8 @@ public class HttpException extends RuntimeException {
     private final int status;
     private final transient Map<String, Object> details;
     private transient Map<String, String> headers = Map.of();
+    /** Set by {@link #initCause}: the constructors pass no cause, so Throwable's own would refuse one. */
+    private volatile Throwable cause;
 
     /**
      * An error with this status and message, no extension members.
@@ -87,6 +89,34 @@ public class HttpException extends RuntimeException {
         }
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * Records what caused this error, for logs and debugging; it is never sent to the client. Works
+     * as {@link Throwable#initCause} does (once, and not this exception itself), which the
+     * constructors, passing no cause, would otherwise refuse.
+     *
+     * @param cause the cause, or null
+     * @return this exception
+     * @throws IllegalStateException if a cause was set already
+     * @throws IllegalArgumentException if {@code cause} is this exception
+     */
+    @Override
+    public Throwable initCause(Throwable cause) {
+        if (cause == this) {
+            throw new IllegalArgumentException("an exception cannot be its own cause");
+        }
+        if (this.cause != null) {
+            throw new IllegalStateException("the cause is set already", this);
+        }
+        this.cause = cause;
+        return this;
+    }
+
+    /** {@return the cause recorded with {@link #initCause}, or null} */
+    @Override
+    public Throwable getCause() {
+        return cause;
     }
 
     /** {@return the headers to add to the error response, in insertion order; empty if none} */
