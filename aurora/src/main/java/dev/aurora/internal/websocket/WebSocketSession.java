@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.Condition;
@@ -36,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: the session is all an open WebSocket holds besides its connection (the HTTP workspace
  * went back to its pool at the upgrade, {@link UpgradeRequest} keeps what the handler may read of
  * the request). Pool buffers are leased only while frames are read in a burst or written (see
- * {@link FrameReader}, {@link FrameWriter}); a message that comes in one frame is read straight
- * into its own array, and the buffer that joins fragments is dropped after a large message.
+ * {@link FrameReader}, {@link FrameWriter}); data frames become messages in the
+ * {@link MessageAssembler}.
  *
  * <p>Writing (any thread, under {@code writeLock}): a message is framed and flushed whole; a
  * streamed message ({@link MessageStream}) lets other data sends wait on {@code streamDone} until
@@ -55,8 +54,6 @@ public final class WebSocketSession implements WebSocket {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
     /** Messages shorter than this go out uncompressed: DEFLATE would make them longer. */
     private static final int MIN_COMPRESS = 64;
-    /** A fragment buffer larger than this is dropped after its message, so idle sessions stay small. */
-    private static final int KEEP_MESSAGE_BUFFER = 4 << 10;
     private static final byte[] EMPTY = {};
 
     private final UpgradeRequest upgrade;
@@ -86,13 +83,8 @@ public final class WebSocketSession implements WebSocket {
     private volatile boolean handlerRunning = true;
     private volatile boolean interruptedByTimer;
     private volatile long lastReceivedNanos = System.nanoTime();
-    private final Utf8Validator utf8 = new Utf8Validator();
     private final byte[] control = new byte[Opcodes.MAX_CONTROL_PAYLOAD];
-    /** Where the fragments of a message are joined. */
-    private byte[] message = EMPTY;
-    private int size;
-    private int messageOpcode;
-    private boolean messageCompressed;
+    private final MessageAssembler assembler;
 
     private ScheduledFuture<?> pinger;
     /** Set by the thread that sent the close frame, cancelled by the reading thread. */
@@ -114,6 +106,7 @@ public final class WebSocketSession implements WebSocket {
         // A client may send its first frames right behind the handshake: the HTTP buffer held them.
         this.reader = new FrameReader(transport.input(), takeover.buffers(), takeover.buffered(),
                 options.maxFrameSize(), deflate != null);
+        this.assembler = new MessageAssembler(reader, deflate, options.maxMessageSize(), idleMillis);
     }
 
     // ---- receiving ----
@@ -158,7 +151,7 @@ public final class WebSocketSession implements WebSocket {
                 control(opcode);
                 return null;
             }
-            return data(opcode);
+            return assembler.next(opcode, closeSent);
         } catch (ProtocolViolation e) {
             LOG.debug("WebSocket protocol error: {}", e.getMessage());
             sendClose(e.code(), e.getMessage());
@@ -187,61 +180,6 @@ public final class WebSocketSession implements WebSocket {
         }
         long left = options.closeTimeout().toNanos() - (System.nanoTime() - closeSentNanos);
         return (int) Math.max(1, left / 1_000_000);
-    }
-
-    private Message data(int opcode) throws IOException {
-        int len = reader.remaining();
-        boolean first = opcode != Opcodes.CONTINUATION;
-        if (first) {
-            messageOpcode = opcode;
-            messageCompressed = reader.compressed();
-            size = 0;
-            utf8.reset();
-        }
-        if ((long) size + len > options.maxMessageSize()) {
-            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG_1009,
-                    "Message exceeds maxMessageSize " + options.maxMessageSize());
-        }
-        if (first && reader.fin()) {
-            // A whole message in one frame, the usual case: straight into an array of its own.
-            byte[] payload = new byte[len];
-            reader.readPayload(payload, 0, len, idleMillis);
-            return completed(messageCompressed ? deflate.decompress(payload, len) : payload, true);
-        }
-        if (size + len > message.length) {
-            message = Arrays.copyOf(message, (int) Math.min(options.maxMessageSize(),
-                    Math.max(size + len, Math.max(256, 2L * message.length))));
-        }
-        reader.readPayload(message, size, len, idleMillis);
-        if (messageOpcode == Opcodes.TEXT && !messageCompressed && !utf8.feed(message, size, len)) {
-            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD_1007, "Text is not valid UTF-8");
-        }
-        size += len;
-        if (!reader.fin()) {
-            return null;
-        }
-        byte[] payload = messageCompressed ? deflate.decompress(message, size) : Arrays.copyOf(message, size);
-        if (message.length > KEEP_MESSAGE_BUFFER) {
-            message = EMPTY;
-        }
-        return completed(payload, messageCompressed);
-    }
-
-    /**
-     * The message just completed, or null when it arrived after our close frame (dropped, RFC 6455
-     * 1.4); {@code unchecked} when its text was not checked as UTF-8 on the way.
-     */
-    private Message completed(byte[] payload, boolean unchecked) throws ProtocolViolation {
-        if (closeSent) {
-            return null;
-        }
-        if (messageOpcode != Opcodes.TEXT) {
-            return new Message.Binary(payload);
-        }
-        if (unchecked ? !Utf8Validator.valid(payload, 0, payload.length) : !utf8.complete()) {
-            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD_1007, "Text is not valid UTF-8");
-        }
-        return new Message.Text(new String(payload, StandardCharsets.UTF_8));
     }
 
     private void control(int opcode) throws IOException {
