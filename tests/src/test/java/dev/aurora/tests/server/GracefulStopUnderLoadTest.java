@@ -88,7 +88,9 @@ class GracefulStopUnderLoadTest {
                 clients.add(Thread.ofPlatform().name("stop-client-" + i).start(() -> loop(port, request, expectedLength)));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> served.get() >= 2_000);
-            Thread.sleep(ThreadLocalRandom.current().nextInt(20)); // stop at a random point of the clients' loops
+            // Stop at a random point of the clients' loops: after a random number of further responses.
+            long target = served.get() + ThreadLocalRandom.current().nextInt(1, 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> served.get() >= target);
             stopBegan = System.nanoTime();
             stopping = true;
             app.stop(Duration.ofSeconds(10));
