@@ -388,8 +388,12 @@ public interface Context {
      * A {@code 304} is sent here, with the validators and whatever fields were set before
      * ({@code Cache-Control}, {@code Vary}, {@code Expires}, ...) but no {@code Content-Type} or
      * body; {@code 412} is thrown as a {@link dev.aurora.error.PreconditionFailedException}, so it
-     * is answered in the application's problem format. Otherwise the validators are set as the
-     * {@code ETag} and {@code Last-Modified} response headers and the handler goes on.
+     * is answered in the application's problem format. Otherwise the handler goes on; for GET and
+     * HEAD the validators are set as the {@code ETag} and {@code Last-Modified} response headers.
+     * For other methods nothing is set, since the validators describe the state the request is
+     * about to change: a write that wants to tell the client its new version sets them itself
+     * ({@code ctx.setHeader("ETag", changed.etag())}, {@link HttpDate#format HttpDate.format} for
+     * {@code Last-Modified}).
      *
      * <p>Lists ({@code "a", "b"}) and several field lines are read as one list; a date field that
      * is not one valid HTTP-date is ignored, as the RFC says, and a malformed entity-tag list

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * Answers a conditional request on any {@link Context}, for {@code ctx.conditional(...)} and for
  * static files alike: evaluates its {@link Preconditions}, then either throws the {@code 412},
- * sends the {@code 304}, or sets the validators on the response the handler goes on to send.
+ * sends the {@code 304}, or (for GET and HEAD) sets the validators on the response the handler
+ * goes on to send.
  *
  * <p>Stateless; runs on the thread of the request it answers.
  */
@@ -70,6 +71,10 @@ public final class ConditionalResponse {
             case IF_NONE_MATCH_FAILED -> throw new PreconditionFailedException("If-None-Match matches the current representation");
             case PROCEED, NOT_MODIFIED -> {
             }
+        }
+        if (outcome == Outcome.PROCEED && !Preconditions.returnsRepresentation(ctx.method())) {
+            // The validators describe the state a write is about to change: stale on its response.
+            return false;
         }
         if (etag != null) {
             ctx.setHeader("ETag", etag);

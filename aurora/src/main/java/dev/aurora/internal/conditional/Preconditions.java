@@ -77,7 +77,7 @@ public final class Preconditions {
                 return Outcome.IF_UNMODIFIED_SINCE_FAILED;
             }
         }
-        boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean read = returnsRepresentation(method);
         List<String> ifNoneMatch = fields.apply("If-None-Match");
         if (!ifNoneMatch.isEmpty()) {
             if (EntityTags.match(ifNoneMatch, etag, false, false) == EntityTags.Match.MATCH) {
@@ -90,6 +90,15 @@ public final class Preconditions {
             }
         }
         return Outcome.PROCEED;
+    }
+
+    /**
+     * @param method a request method
+     * @return whether it reads the current representation (GET, HEAD): a {@code 304} answers it,
+     *     and its response carries the validators
+     */
+    public static boolean returnsRepresentation(String method) {
+        return method.equals("GET") || method.equals("HEAD");
     }
 
     /**

@@ -28,6 +28,9 @@ public final class DateHeader {
     private record Line(long second, byte[] bytes) {
     }
 
+    /** What {@link #parseHttpDate} returns for a text that is no HTTP date (any second is a date). */
+    public static final long INVALID = Long.MIN_VALUE;
+
     private static volatile Line current = format(System.currentTimeMillis() / 1000);
 
     private DateHeader() {
@@ -69,7 +72,7 @@ public final class DateHeader {
     /**
      * Reads an HTTP date in any of the three forms RFC 9110 section 5.6.7 tells recipients to accept.
      *
-     * @return epoch seconds, or -1 if {@code text} is none of them
+     * @return epoch seconds, or {@link #INVALID} if {@code text} is none of them
      */
     public static long parseHttpDate(String text) {
         for (DateTimeFormatter format : Accepted.FORMATS) {
@@ -79,7 +82,7 @@ public final class DateHeader {
                 // try the next form
             }
         }
-        return -1;
+        return INVALID;
     }
 
     /** The formats a date is read in, built on the first date read. */

@@ -31,7 +31,7 @@ class HttpDateTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "yesterday", "Sun, 06 Nov 1994", "1994-11-06T08:49:37Z", "Sun, 06 Nov 1994 08:49:37 PST"})
     void refusesAnythingElse(String text) {
-        assertEquals(-1, DateHeader.parseHttpDate(text));
+        assertEquals(DateHeader.INVALID, DateHeader.parseHttpDate(text));
     }
 
     @org.junit.jupiter.api.Test

@@ -137,6 +137,12 @@ class ConditionalRequestTest {
     }
 
     @BothTransports
+    void aWriteThatProceedsIsNotAnsweredWithTheValidatorsOfTheStateItChanged(AuroraTestClient client) {
+        client.put("/doc").header("If-Match", TAG).send().assertStatus(204)
+                .assertHeader("ETag", null).assertHeader("Last-Modified", null);
+    }
+
+    @BothTransports
     void aStaleWriteIs412ProblemAndDoesNotHappen(AuroraTestClient client) {
         int before = WRITES.get();
         Map<String, String> stale = Map.of(

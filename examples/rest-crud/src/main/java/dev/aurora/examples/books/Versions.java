@@ -1,6 +1,7 @@
 package dev.aurora.examples.books;
 
 import dev.aurora.Context;
+import dev.aurora.HttpDate;
 import dev.aurora.Middleware;
 import dev.aurora.error.PreconditionRequiredException;
 import java.sql.SQLException;
@@ -40,11 +41,8 @@ final class Versions {
         return current;
     }
 
-    /**
-     * Sends the changed book. {@code ctx.conditional} set the checked version's {@code ETag} and
-     * {@code Last-Modified}; the client needs the new version's tag for its next change.
-     */
+    /** Sends the changed book with its new validators: the client needs the tag for its next change. */
     static void sendNewVersion(Context ctx, Book changed) {
-        ctx.setHeader("ETag", changed.etag()).removeHeader("Last-Modified").json(changed);
+        ctx.header("ETag", changed.etag()).header("Last-Modified", HttpDate.format(changed.updatedAt())).json(changed);
     }
 }
