@@ -63,6 +63,8 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
     private final ServerCounters counters = new ServerCounters();
     /** Null for the default, built from {@link #jsonConfig} on first use. */
     private JsonCodec jsonCodec;
+    /** Built on first use; a race builds two equal codecs, and either serves. */
+    private volatile DefaultCodec defaultCodec;
     private JsonConfig jsonConfig = JsonConfig.defaults();
     private FormConfig formConfig = FormConfig.defaults();
     private RequestLogging requestLogging = RequestLogging.OFF;
@@ -321,7 +323,20 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
      */
     public JsonCodec jsonCodec() {
         JsonCodec codec = jsonCodec;
-        return codec != null ? codec : JacksonCodec.of(jsonConfig);
+        return codec != null ? codec : defaultCodec(jsonConfig);
+    }
+
+    /** The default codec for {@code config}, one per configuration so server and test client share it. */
+    private JsonCodec defaultCodec(JsonConfig config) {
+        DefaultCodec last = defaultCodec;
+        if (last == null || !last.config().equals(config)) {
+            last = new DefaultCodec(config, JacksonCodec.of(config));
+            defaultCodec = last;
+        }
+        return last.codec();
+    }
+
+    private record DefaultCodec(JsonConfig config, JsonCodec codec) {
     }
 
     /**
@@ -447,7 +462,7 @@ public final class Aurora implements Routes<Aurora>, AutoCloseable {
         // Resolved on first use: an application that never reads or writes JSON never loads Jackson.
         JsonCodec chosen = jsonCodec;
         JsonConfig settings = jsonConfig;
-        AppJson json = new AppJson(() -> chosen != null ? chosen : JacksonCodec.of(settings), settings.strictTypes());
+        AppJson json = new AppJson(() -> chosen != null ? chosen : defaultCodec(settings), settings.strictTypes());
         return new Dispatcher(tree.build(), List.copyOf(appMiddleware), config.trailingSlash(), exceptionHandlers, json,
                 formConfig, requestLogging, bodyCeiling[0]);
     }
