@@ -8,7 +8,7 @@ import java.util.Map;
  * walk does not redo type tests for every value. Runs on any thread.
  */
 enum Kind {
-    /** Nothing inside to check: JDK values, enums, primitive arrays, objects with an empty plan. */
+    /** Nothing inside to check: JDK values, enums, primitive arrays, objects whose plan checks nothing. */
     LEAF,
     /** Elements, addressed by iteration index. */
     COLLECTION,
@@ -16,7 +16,7 @@ enum Kind {
     MAP,
     /** Elements of an object array, addressed by index. */
     ARRAY,
-    /** An object with a non-empty {@link Plan}. */
+    /** An object whose {@link Plan} checks something. */
     OBJECT;
 
     private static final ClassValue<Kind> KINDS = new ClassValue<>() {
@@ -34,7 +34,7 @@ enum Kind {
             if (type.isArray()) {
                 return ARRAY;
             }
-            return Plan.of(type).members().length == 0 ? LEAF : OBJECT;
+            return Plan.of(type).checksSomething() ? OBJECT : LEAF;
         }
     };
 

@@ -32,14 +32,26 @@ final class Plan {
     };
 
     private final Member[] members;
+    private final boolean validatable;
 
-    private Plan(Member[] members) {
+    private Plan(Member[] members, boolean validatable) {
         this.members = members;
+        this.validatable = validatable;
     }
 
     /** The constrained members; shared, never modified. */
     Member[] members() {
         return members;
+    }
+
+    /** Whether the class checks itself too ({@link Validatable}). */
+    boolean validatable() {
+        return validatable;
+    }
+
+    /** Whether there is anything to check on an instance: constrained members or its own rules. */
+    boolean checksSomething() {
+        return members.length > 0 || validatable;
     }
 
     static Plan of(Class<?> type) {
@@ -61,7 +73,7 @@ final class Plan {
                 }
             }
         }
-        return new Plan(members.toArray(Member[]::new));
+        return new Plan(members.toArray(Member[]::new), Validatable.class.isAssignableFrom(type));
     }
 
     /** Superclasses first, stopping at the JDK. */

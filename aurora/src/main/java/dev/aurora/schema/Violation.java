@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param code the machine-readable constraint: {@code required}, {@code range}, {@code length},
  *     {@code pattern}, {@code email} or {@code oneOf}; when binding a query ({@code
  *     dev.aurora.Validated#query}) also {@code type} (a value that does not convert) and {@code
- *     invalid} (refused by the record's constructor)
+ *     invalid} (refused by the record's constructor); or one of the application's own, from a
+ *     {@link Validatable}
  * @param message a readable explanation, e.g. {@code must be between 1 and 10}
  */
 public record Violation(String pointer, String code, String message) {

@@ -87,14 +87,21 @@ final class Walker {
     }
 
     private static boolean object(Object v, Walker w, int depth) {
+        Plan plan = Plan.of(v.getClass());
         boolean ok = true;
-        for (Member m : Plan.of(v.getClass()).members()) {
+        for (Member m : plan.members()) {
             if (!m.check(v, w, depth)) {
                 if (w == null) {
                     return false;
                 }
                 ok = false;
             }
+        }
+        if (ok && plan.validatable()) {
+            // Only once its contents hold, so its own rules may rely on the annotations.
+            Violations own = new Violations(w);
+            ((Validatable) v).validate(own);
+            ok = !own.any();
         }
         return ok;
     }

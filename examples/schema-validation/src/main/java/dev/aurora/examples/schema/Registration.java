@@ -3,6 +3,8 @@ package dev.aurora.examples.schema;
 import dev.aurora.schema.Length;
 import dev.aurora.schema.Pattern;
 import dev.aurora.schema.Required;
+import dev.aurora.schema.Validatable;
+import dev.aurora.schema.Violations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,9 @@ import java.util.Map;
  *
  * <p>The annotations are checked by {@code Validated.body}, nested records, list elements and map
  * values included, each violation at its JSON Pointer. What one annotation on one value cannot
- * say is checked in two other ways: a rule across two members in the compact constructor (the
- * dates), and a rule across list elements as a check of its own ({@link UniqueEmails}).
+ * say is the record's own rule ({@link Validatable}): the dates, one member against another, and
+ * unique addresses across the attendees ({@link UniqueEmails}). The schema calls it once the
+ * annotations hold, so it may rely on them (the attendees' emails are there).
  *
  * @param company 1-100 characters
  * @param billing the invoice address
@@ -29,13 +32,18 @@ public record Registration(@Required @Length(max = 100) String company,
         @Required @Length(min = 1, max = 20) List<Attendee> attendees,
         @Pattern("[A-Z]+-[0-9]{4}") String coupon,
         LocalDate arrival,
-        LocalDate departure) {
+        LocalDate departure) implements Validatable {
 
-    /** Refuses a departure before the arrival: a violation with the code {@code invalid}. */
+    /** No shipping addresses is an empty map. */
     public Registration {
-        if (arrival != null && departure != null && departure.isBefore(arrival)) {
-            throw new IllegalArgumentException("departure must not be before arrival");
-        }
         shipping = shipping == null ? Map.of() : Map.copyOf(shipping);
+    }
+
+    @Override
+    public void validate(Violations violations) {
+        if (arrival != null && departure != null && departure.isBefore(arrival)) {
+            violations.add("/departure", "order", "must not be before arrival");
+        }
+        UniqueEmails.check(attendees, violations);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Conference registrations, validated before any handler runs: the body against the schema
  * annotations of {@link Registration} (nested {@link Address} and {@link Attendee} records, a
- * list and a map of them), then a custom check ({@link UniqueEmails}); the query of a search
+ * list and a map of them), then the record's own rules (dates, unique addresses); the query of a search
  * against those of {@link Search}. Every refusal is {@code 400 application/problem+json} with
  * one entry per bad value, each at its JSON Pointer.
  *
@@ -28,7 +28,6 @@ public final class RegistrationApp {
             .withHost("127.0.0.1").withPort(8080).withMaxBodySize(64 * 1024);
 
     private static final Validated<Registration> REGISTRATION = Validated.body(Registration.class);
-    private static final Checked<Registration> UNIQUE_EMAILS = Checked.by(REGISTRATION, UniqueEmails::check);
     private static final Validated<Search> SEARCH = Validated.query(Search.class);
 
     private final Map<Long, Registered> registrations = new ConcurrentHashMap<>();
@@ -47,7 +46,7 @@ public final class RegistrationApp {
     public static Aurora create(ServerConfig config) {
         RegistrationApp app = new RegistrationApp();
         return Aurora.create(config)
-                .post("/registrations", app::register, REGISTRATION, UNIQUE_EMAILS)
+                .post("/registrations", app::register, REGISTRATION)
                 .get("/registrations", app::search, SEARCH)
                 .get("/registrations/:id", app::read);
     }

@@ -3,6 +3,8 @@ package dev.aurora.examples.schema;
 import dev.aurora.schema.Length;
 import dev.aurora.schema.OneOf;
 import dev.aurora.schema.Range;
+import dev.aurora.schema.Validatable;
+import dev.aurora.schema.Violations;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,19 +22,23 @@ public record Search(@Length(max = 100) String company,
         List<String> country,
         @OneOf({"regular", "student", "speaker"}) String ticket,
         @Range(min = 1, max = 50) Integer limit,
-        Optional<Order> order) {
+        Optional<Order> order) implements Validatable {
 
     /** The orders a search may ask for. */
     public enum Order { NEWEST, OLDEST }
 
-    /** Fills in the defaults; refuses an unknown country ({@code invalid}, naming it). */
+    /** Fills in the defaults. */
     public Search {
         limit = limit == null ? 10 : limit;
         country = List.copyOf(country);
-        // @OneOf checks a string, not each element of a list: this loop does.
-        for (String c : country) {
-            if (!Address.COUNTRIES.contains(c)) {
-                throw new IllegalArgumentException("country must be one of " + String.join(", ", Address.COUNTRIES) + ": " + c);
+    }
+
+    /** {@code @OneOf} checks a string, not each element of a list: this loop does, at each element. */
+    @Override
+    public void validate(Violations violations) {
+        for (int i = 0; i < country.size(); i++) {
+            if (!Address.COUNTRIES.contains(country.get(i))) {
+                violations.add("/country/" + i, "oneOf", "must be one of " + String.join(", ", Address.COUNTRIES));
             }
         }
     }

@@ -1,32 +1,28 @@
 package dev.aurora.examples.schema;
 
-import dev.aurora.schema.Violation;
-import java.util.ArrayList;
+import dev.aurora.schema.Violations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A custom check: no two attendees of one registration share an email address (ignoring case).
- * It reports in the schema's own terms, a {@link Violation} with a JSON Pointer and a code of its
- * own ({@code unique}), so a client handles it like the annotations' violations.
+ * A rule across list elements: no two attendees of one registration share an email address
+ * (ignoring case). It reports in the schema's own terms, a violation at the repeated address's
+ * JSON Pointer with a code of its own ({@code unique}), so a client handles it like the
+ * annotations' violations.
  */
 final class UniqueEmails {
     private UniqueEmails() {
     }
 
-    /** @return one {@code unique} violation at each repeated address, none when all differ */
-    static List<Violation> check(Registration registration) {
-        List<Violation> violations = new ArrayList<>();
+    /** Adds one {@code unique} violation at each repeated address, none when all differ. */
+    static void check(List<Attendee> attendees, Violations violations) {
         Set<String> seen = new HashSet<>();
-        List<Attendee> attendees = registration.attendees();
         for (int i = 0; i < attendees.size(); i++) {
             if (!seen.add(attendees.get(i).email().toLowerCase(Locale.ROOT))) {
-                violations.add(new Violation("/attendees/" + i + "/email", "unique",
-                        "is the address of an earlier attendee"));
+                violations.add("/attendees/" + i + "/email", "unique", "is the address of an earlier attendee");
             }
         }
-        return violations;
     }
 }

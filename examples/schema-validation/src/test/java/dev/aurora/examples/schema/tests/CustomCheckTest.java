@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one annotation on one value cannot say: a rule across list elements (the custom check
- * {@code UniqueEmails}) and one across two members (the record's compact constructor).
+ * What one annotation on one value cannot say, as the record's own rules ({@code Validatable}): a
+ * rule across list elements (unique addresses) and one across two members (the dates).
  */
 class CustomCheckTest extends Registrations {
     @Test
@@ -49,13 +49,13 @@ class CustomCheckTest extends Registrations {
     }
 
     @Test
-    void aDepartureBeforeTheArrivalIsRefusedByTheRecordItself(AuroraTestClient client) {
+    void aDepartureBeforeTheArrivalIsRefusedAtTheDeparture(AuroraTestClient client) {
         String json = """
                 {"company": "Acme",
                  "billing": {"street": "Main St 1", "city": "Berlin", "postcode": "10115", "country": "DE"},
                  "attendees": [{"name": "Ada", "email": "ada@acme.example", "ticket": "speaker"}],
                  "arrival": "2026-06-03", "departure": "2026-06-01"}""";
-        assertEquals(List.of(new Violation("", "invalid", "departure must not be before arrival")),
+        assertEquals(List.of(new Violation("/departure", "order", "must not be before arrival")),
                 refused(client, json));
     }
 }

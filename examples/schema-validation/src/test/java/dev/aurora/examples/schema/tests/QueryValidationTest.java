@@ -52,8 +52,8 @@ class QueryValidationTest extends Registrations {
     }
 
     @Test
-    void theRecordRefusesAnUnknownCountryInTheList(AuroraTestClient client) {
-        assertEquals(List.of(new Violation("", "invalid", "country must be one of DE, FR, NL, GB, US: XX")),
+    void theRecordRefusesAnUnknownCountryInTheListAtItsPosition(AuroraTestClient client) {
+        assertEquals(List.of(new Violation("/country/1", "oneOf", "must be one of DE, FR, NL, GB, US")),
                 refused(client.get("/registrations").query("country", "DE").query("country", "XX")));
     }
 
