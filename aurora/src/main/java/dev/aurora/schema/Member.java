@@ -91,12 +91,15 @@ abstract sealed class Member {
     static final class RefMember extends Member {
         private final MethodHandle getter; // (Object)Object
         private final Check[] checks;
+        /** Constraints on its type arguments ({@code List<@Length(max = 20) String>}), or null. */
+        private final ElementChecks elements;
         private final boolean descend;
 
-        RefMember(String name, MethodHandle getter, Check[] checks, boolean descend) {
+        RefMember(String name, MethodHandle getter, Check[] checks, ElementChecks elements, boolean descend) {
             super(name);
             this.getter = getter;
             this.checks = checks;
+            this.elements = elements;
             this.descend = descend;
         }
 
@@ -117,6 +120,17 @@ abstract sealed class Member {
                     String message = c instanceof RequiredCheck r ? r.messageFor(v) : c.message();
                     walker.report(segment, c.code(), message);
                     ok = false;
+                }
+            }
+            if (elements != null && v != null) {
+                if (walker == null) {
+                    if (!elements.check(v, null)) {
+                        return false;
+                    }
+                } else {
+                    walker.push(segment);
+                    ok &= elements.check(v, walker);
+                    walker.pop();
                 }
             }
             if (descend && v != null) {

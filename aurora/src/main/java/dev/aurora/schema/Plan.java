@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -62,13 +63,13 @@ final class Plan {
         List<Member> members = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent rc : type.getRecordComponents()) {
-                add(members, type, rc.getName(), rc.getType(), rc, rc.getAccessor());
+                add(members, type, rc.getName(), rc.getType(), rc, rc.getAnnotatedType(), rc.getAccessor());
             }
         } else {
             for (Class<?> c : hierarchy(type)) {
                 for (Field f : c.getDeclaredFields()) {
                     if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
-                        add(members, type, f.getName(), f.getType(), f, f);
+                        add(members, type, f.getName(), f.getType(), f, f.getAnnotatedType(), f);
                     }
                 }
             }
@@ -86,9 +87,10 @@ final class Plan {
     }
 
     private static void add(List<Member> members, Class<?> owner, String name,
-            Class<?> type, AnnotatedElement el, AccessibleObject accessor) {
+            Class<?> type, AnnotatedElement el, AnnotatedType annotatedType, AccessibleObject accessor) {
         String where = owner.getName() + "." + name;
         List<Check> checks = checks(where, type, el);
+        ElementChecks elements = ElementChecks.of(where, annotatedType);
         RangeCheck range = null;
         for (Check c : checks) {
             if (c instanceof RangeCheck r) {
@@ -108,15 +110,15 @@ final class Plan {
             return;
         }
         boolean descend = Types.mayDescend(type);
-        if (checks.isEmpty() && !descend) {
+        if (checks.isEmpty() && !descend && elements == null) {
             return;
         }
         members.add(new Member.RefMember(name, getter(where, owner, accessor, Object.class),
-                checks.toArray(Check[]::new), descend));
+                checks.toArray(Check[]::new), elements, descend));
     }
 
-    /** The member's checks, rejecting any annotation that cannot apply to its type. */
-    private static List<Check> checks(String where, Class<?> type, AnnotatedElement el) {
+    /** The checks of a member (or of a type argument), rejecting any annotation that cannot apply to its type. */
+    static List<Check> checks(String where, Class<?> type, AnnotatedElement el) {
         List<Check> checks = new ArrayList<>();
         Required required = el.getAnnotation(Required.class);
         if (required != null) {

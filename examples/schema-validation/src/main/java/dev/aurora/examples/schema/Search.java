@@ -3,8 +3,6 @@ package dev.aurora.examples.schema;
 import dev.aurora.schema.Length;
 import dev.aurora.schema.OneOf;
 import dev.aurora.schema.Range;
-import dev.aurora.schema.Validatable;
-import dev.aurora.schema.Violations;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,16 +11,17 @@ import java.util.Optional;
  * component, converted to its type, then checked like a body. Unknown parameters are ignored.
  *
  * @param company only registrations whose company contains this, ignoring case
- * @param country only these billing countries ({@code ?country=DE&country=FR}); each one known
+ * @param country only these billing countries ({@code ?country=DE&country=FR}); each one known,
+ *     checked element by element (a constraint on the type argument)
  * @param ticket only registrations with an attendee on this ticket
  * @param limit at most this many, 1-50 (default 10)
  * @param order {@code newest} (default) or {@code oldest}, in any case
  */
 public record Search(@Length(max = 100) String company,
-        List<String> country,
+        List<@OneOf({"DE", "FR", "NL", "GB", "US"}) String> country,
         @OneOf({"regular", "student", "speaker"}) String ticket,
         @Range(min = 1, max = 50) Integer limit,
-        Optional<Order> order) implements Validatable {
+        Optional<Order> order) {
 
     /** The orders a search may ask for. */
     public enum Order { NEWEST, OLDEST }
@@ -31,15 +30,5 @@ public record Search(@Length(max = 100) String company,
     public Search {
         limit = limit == null ? 10 : limit;
         country = List.copyOf(country);
-    }
-
-    /** {@code @OneOf} checks a string, not each element of a list: this loop does, at each element. */
-    @Override
-    public void validate(Violations violations) {
-        for (int i = 0; i < country.size(); i++) {
-            if (!Address.COUNTRIES.contains(country.get(i))) {
-                violations.add("/country/" + i, "oneOf", "must be one of " + String.join(", ", Address.COUNTRIES));
-            }
-        }
     }
 }
