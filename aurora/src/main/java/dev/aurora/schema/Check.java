@@ -14,4 +14,25 @@ interface Check {
 
     /** The violation message, computed once. */
     String message();
+
+    /**
+     * Runs {@code checks} on one value. With a null walker (the fast pass) it stops at the first
+     * failure; otherwise it reports each failure at {@code segment} under the walker's path.
+     *
+     * @return whether every check passed
+     */
+    static boolean all(Check[] checks, Object value, String segment, Walker walker) {
+        boolean ok = true;
+        for (Check c : checks) {
+            if (!c.test(value)) {
+                if (walker == null) {
+                    return false;
+                }
+                String message = c instanceof RequiredCheck r ? r.messageFor(value) : c.message();
+                walker.report(segment, c.code(), message);
+                ok = false;
+            }
+        }
+        return ok;
+    }
 }

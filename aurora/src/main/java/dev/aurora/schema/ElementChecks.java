@@ -151,16 +151,9 @@ final class ElementChecks {
     }
 
     private boolean element(Object value, String segment, Walker walker) {
-        boolean ok = true;
-        for (Check c : checks) {
-            if (!c.test(value)) {
-                if (walker == null) {
-                    return false;
-                }
-                String message = c instanceof RequiredCheck r ? r.messageFor(value) : c.message();
-                walker.report(segment, c.code(), message);
-                ok = false;
-            }
+        boolean ok = Check.all(checks, value, segment, walker);
+        if (!ok && walker == null) {
+            return false;
         }
         if (inner != null && value != null) {
             if (walker == null) {

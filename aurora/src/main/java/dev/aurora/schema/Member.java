@@ -111,16 +111,9 @@ abstract sealed class Member {
             } catch (Throwable t) {
                 throw rethrow(t);
             }
-            boolean ok = true;
-            for (Check c : checks) {
-                if (!c.test(v)) {
-                    if (walker == null) {
-                        return false;
-                    }
-                    String message = c instanceof RequiredCheck r ? r.messageFor(v) : c.message();
-                    walker.report(segment, c.code(), message);
-                    ok = false;
-                }
+            boolean ok = Check.all(checks, v, segment, walker);
+            if (!ok && walker == null) {
+                return false;
             }
             if (elements != null && v != null) {
                 if (walker == null) {
