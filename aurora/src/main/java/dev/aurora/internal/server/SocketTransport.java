@@ -22,10 +22,13 @@ public final class SocketTransport implements Transport {
 
     private final Socket socket;
     private final SocketInput input;
+    /** Once: the socket makes a new address object per call, and every request's bind asks. */
+    private final InetSocketAddress remote;
 
     SocketTransport(Socket socket) throws IOException {
         this.socket = socket;
         this.input = new SocketInput(socket);
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote;
     }
 
     /**

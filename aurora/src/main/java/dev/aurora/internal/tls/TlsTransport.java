@@ -35,6 +35,8 @@ public final class TlsTransport implements Transport {
 
     private final Socket socket;
     private final ServerTls tls;
+    /** Once: the socket makes a new address object per call, and every request's bind asks. */
+    private final InetSocketAddress remote;
     private volatile long handshakeDeadline;
     private SSLSocket ssl;
     private SocketInput input;
@@ -42,6 +44,7 @@ public final class TlsTransport implements Transport {
     public TlsTransport(Socket socket, ServerTls tls) {
         this.socket = socket;
         this.tls = tls;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class TlsTransport implements Transport {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote;
     }
 
     /** Sends TLS's close_notify, then drains what the client still sends for a moment, then closes. */
