@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +39,17 @@ import javax.tools.ToolProvider;
  * <li>a <em>compilation unit</em>: the block starts with {@code package}; it is compiled as the
  *     file it is ({@code com/example/App.java}), beside the page's other units;
  * <li>a <em>fragment</em>: anything else. Its declarations (lines at the block's top level that
- *     start with an annotation, a modifier or {@code class}/{@code record}/{@code interface}/
- *     {@code enum}, up to the {@code ;} or {@code }} that ends them) become members of one
+ *     start with an annotation, a modifier, {@code class}/{@code record}/{@code interface}/
+ *     {@code enum}, or {@code Type name(} as a method does, up to the {@code ;} or {@code }}
+ *     that ends them) become members of one
  *     generated class for the page, {@code DocPage}, beside the fields {@link #FIELDS} and the
  *     page's {@code given} declarations. Its other lines become the body of
  *     {@code void run() throws Exception} in a class of its own that extends {@code DocPage}.
  *     So a type one block declares is visible to every fragment on the page, while local
- *     variables stay in their block.
+ *     variables stay in their block. The types are written as {@code static} nested types, and
+ *     the given fields and {@link #FIELDS} as {@code static} fields, so a page's class behaves as
+ *     the top-level class it stands for (its static factory can call its constructor) and can
+ *     still use what the page takes as given.
  * </ul>
  * Every generated file starts with {@link #PREAMBLE} and the imports of the {@code given}
  * declarations; a fragment's leading {@code import} lines are added to its own file (and to
@@ -70,7 +75,7 @@ final class SnippetCompiler {
             "org.junit.jupiter.api.AfterEach", "org.junit.jupiter.api.io.TempDir",
             "static org.junit.jupiter.api.Assertions.*");
     /** Fields of the generated class: the names the pages use without declaring them. */
-    static final String FIELDS = "Aurora app; Router router; Context ctx; AuroraTestClient client;";
+    static final String FIELDS = "static Aurora app; static Router router; static Context ctx; static AuroraTestClient client;";
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;");
     private static final Pattern TYPE = Pattern.compile(
@@ -78,7 +83,13 @@ final class SnippetCompiler {
                     + "(?:class|record|interface|enum|@interface)\\s+(\\w+)");
     private static final Pattern METHOD = Pattern.compile(
             "^(?:(?:public|protected|private|static|final|abstract|synchronized|default)\\s+)+[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\(.*"
-                    + "|^void\\s+\\w+\\s*\\(.*");
+                    + "|^void\\s+\\w+\\s*\\(.*"
+                    // "Type name(" without a modifier: never a statement, unless it starts with a keyword
+                    + "|^(?!(?:return|throw|new|else|case|yield|assert)\\b)[\\w.]+(?:<.*>)?(?:\\[\\])*\\s+\\w+\\s*\\(.*");
+    /** A type declaration, after any annotations on its line: group 1 ends where {@code static} goes. */
+    private static final Pattern ANNOTATED_TYPE = Pattern.compile(
+            "^(\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*)((?:(?:public|protected|private|static|final|abstract|sealed|non-sealed|strictfp)\\s+)*"
+                    + "(?:class|record|interface|enum|@interface)\\s+\\w+)");
     private static final Pattern PROBLEM_LINE = Pattern.compile("^[^:]+:(\\d+)");
     private static final String CLASS = "DocPage";
 
@@ -130,8 +141,8 @@ final class SnippetCompiler {
         fragments.values().stream().filter(s -> !s.members().isEmpty()).forEach(s -> shared.add(s.imports()));
         shared.synthetic("@SuppressWarnings(\"all\") class " + CLASS + " {");
         shared.synthetic("    " + FIELDS);
-        shared.add(given.members());
-        fragments.values().forEach(s -> shared.add(s.members()));
+        shared.add(given.members(), given.rewritten());
+        fragments.values().forEach(s -> shared.add(s.members(), s.rewritten()));
         shared.synthetic("}");
         sources.add(shared.source(pkg, CLASS));
         // Each block's statements: a subclass of the page class, so they see its fields and types,
@@ -213,8 +224,11 @@ final class SnippetCompiler {
                 .findFirst().orElse("");
     }
 
-    /** A fragment's lines, sorted: leading imports, member declarations, statements. */
-    record Split(List<Line> imports, List<Line> members, List<Line> statements) {
+    /**
+     * A fragment's lines, sorted: leading imports, member declarations, statements; and the
+     * member lines that are written with {@code static} added ({@code rewritten}).
+     */
+    record Split(List<Line> imports, List<Line> members, List<Line> statements, Map<Line, String> rewritten) {
     }
 
     /** Splits a fragment (or, with {@code allMembers}, the given declarations) into imports, members and statements. */
@@ -222,11 +236,13 @@ final class SnippetCompiler {
         List<Line> imports = new ArrayList<>();
         List<Line> members = new ArrayList<>();
         List<Line> statements = new ArrayList<>();
+        Map<Line, String> rewritten = new HashMap<>();
         Scanner scanner = new Scanner();
         boolean leading = true;
         boolean inMember = false;
         for (Line line : lines) {
             String s = line.text().strip();
+            boolean starts = false;
             if (scanner.atTopLevel() && !inMember) {
                 if (leading && s.startsWith("import ")) {
                     imports.add(line);
@@ -235,7 +251,16 @@ final class SnippetCompiler {
                 if (!s.isEmpty() && !s.startsWith("//")) {
                     leading = false;
                     inMember = allMembers || s.startsWith("@") || TYPE.matcher(s).find() || METHOD.matcher(s).matches();
+                    starts = true;
                 }
+            }
+            // Types are nested static, so a page's classes can be created anywhere, from their own
+            // static methods too; given fields are static, so those classes can use them.
+            Matcher type = ANNOTATED_TYPE.matcher(line.text());
+            if (inMember && scanner.atTopLevel() && type.find() && !type.group(2).contains("static ")) {
+                rewritten.put(line, line.text().substring(0, type.end(1)) + "static " + line.text().substring(type.end(1)));
+            } else if (allMembers && starts && !s.startsWith("@")) {
+                rewritten.put(line, "static " + line.text());
             }
             (inMember || allMembers ? members : statements).add(line);
             boolean ended = scanner.scan(line.text());
@@ -243,7 +268,7 @@ final class SnippetCompiler {
                 inMember = false;
             }
         }
-        return new Split(imports, members, statements);
+        return new Split(imports, members, statements, rewritten);
     }
 
     /**
@@ -336,8 +361,12 @@ final class SnippetCompiler {
         }
 
         void add(List<Line> lines) {
+            add(lines, Map.of());
+        }
+
+        void add(List<Line> lines, Map<Line, String> rewritten) {
             for (Line line : lines) {
-                text.append(line.text()).append('\n');
+                text.append(rewritten.getOrDefault(line, line.text())).append('\n');
                 origins.add(line);
             }
         }

@@ -75,6 +75,33 @@ class SnippetCompilerTest {
     }
 
     @Test
+    void aClassOfAPageBehavesAsATopLevelClassThatSeesTheGivenFields() {
+        assertEquals(List.of(), compile("""
+                <!-- snippet: given
+                Middleware auth;
+                -->
+                ```java
+                @SuppressWarnings("unused") final class Store {
+                    private Store() {
+                    }
+
+                    static Store open() {
+                        return new Store();
+                    }
+
+                    Middleware guard() {
+                        return auth;
+                    }
+                }
+                ```
+
+                ```java
+                app.get("/", ctx -> ctx.send("x"), Store.open().guard());
+                ```
+                """));
+    }
+
+    @Test
     void givenDeclarationsAreVisibleToEveryFragmentAndTheirErrorsMapToTheirLines() {
         assertEquals(List.of(), compile("""
                 <!-- snippet: given
@@ -267,10 +294,15 @@ class SnippetCompilerTest {
                 }
                 Aurora other = Aurora.create()
                         .requestIds();
+                List<String> names(int max) {
+                    return List.of();
+                }
+                return List.of(names(1));
+                throw new IllegalStateException(String.valueOf(1));
                 """), false);
         assertEquals(List.of(1), numbers(split.imports()));
-        assertEquals(List.of(2, 3, 5, 6, 7, 8), numbers(split.members()));
-        assertEquals(List.of(4, 9, 10), numbers(split.statements()));
+        assertEquals(List.of(2, 3, 5, 6, 7, 8, 11, 12, 13), numbers(split.members()));
+        assertEquals(List.of(4, 9, 10, 14, 15), numbers(split.statements()));
     }
 
     private static List<Line> lines(String text) {
