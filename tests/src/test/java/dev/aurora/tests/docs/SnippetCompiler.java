@@ -31,8 +31,9 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles the {@code ```java} blocks of one Markdown page with javac, in memory, in one compiler
- * task per page, against this JVM's class path, and maps each error back to the page's line.
+ * Compiles the {@code ```java} blocks of one Markdown page with javac ({@code --release 21}, the
+ * oldest Java Aurora supports), in memory, in one compiler task per page, against this JVM's class
+ * path, and maps each error back to the page's line.
  *
  * <p>Two kinds of block:
  * <ul>
@@ -41,9 +42,9 @@ import javax.tools.ToolProvider;
  * <li>a <em>fragment</em>: anything else. Its declarations (lines at the block's top level that
  *     start with an annotation, a modifier, {@code class}/{@code record}/{@code interface}/
  *     {@code enum}, or {@code Type name(} as a method does, up to the {@code ;} or {@code }}
- *     that ends them) become members of one
- *     generated class for the page, {@code DocPage}, beside the fields {@link #FIELDS} and the
- *     page's {@code given} declarations. Its other lines become the body of
+ *     that ends them) become members of one generated class for the page, {@code DocPage},
+ *     beside the fields {@link #FIELDS} and the page's {@code given} declarations. Its other
+ *     lines become the body of
  *     {@code void run() throws Exception} in a class of its own that extends {@code DocPage}.
  *     So a type one block declares is visible to every fragment on the page, while local
  *     variables stay in their block. The types are written as {@code static} nested types, and
@@ -51,12 +52,12 @@ import javax.tools.ToolProvider;
  *     the top-level class it stands for (its static factory can call its constructor) and can
  *     still use what the page takes as given.
  * </ul>
- * Every generated file starts with {@link #PREAMBLE} and the imports of the {@code given}
+ *
+ * <p>Every generated file starts with {@link #PREAMBLE} and the imports of the {@code given}
  * declarations; a fragment's leading {@code import} lines are added to its own file (and to
  * {@code DocPage}'s, when the block declares something), so two blocks may import two types of
  * the same simple name. Each generated line remembers the page line it came from; errors are
- * reported on those.
- * A {@code module} declaration cannot be compiled without the modules it names: such a block has
+ * reported on those. A {@code module} declaration cannot be compiled without the modules it names: such a block has
  * to be skipped, with its reason.
  */
 final class SnippetCompiler {
