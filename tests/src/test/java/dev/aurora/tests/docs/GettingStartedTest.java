@@ -80,7 +80,7 @@ class GettingStartedTest {
         return files;
     }
 
-    private static String projectVersion(String pom) {
+    static String projectVersion(String pom) {
         // The project's own version: the first <version> after its <artifactId>aurora-parent</artifactId>.
         Matcher m = Pattern.compile("<artifactId>aurora-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertTrue(m.find(), "no version in the root pom");
