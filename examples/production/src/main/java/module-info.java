@@ -6,7 +6,8 @@
  */
 module dev.aurora.examples.production {
     requires dev.aurora;
-    requires java.sql;
+    // transitive: ProductionApp.create and Database throw SQLException.
+    requires transitive java.sql;
     requires com.zaxxer.hikari;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;

@@ -6,7 +6,7 @@ import dev.aurora.schema.Required;
 /**
  * The body of {@code POST /notes}.
  *
- * @param text what the note says, 1 to 2,000 characters
+ * @param text what the note says, not blank, at most 2,000 characters
  */
-public record NoteInput(@Required @Length(min = 1, max = 2000) String text) {
+public record NoteInput(@Required @Length(max = 2000) String text) {
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,8 @@ final class NoteStore {
     }
 
     Note create(String text) throws SQLException {
-        Instant now = Instant.now();
+        // What the TIMESTAMP column keeps, so the note returned equals the note read back.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return db.run(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO notes (text, created) VALUES (?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
