@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aurora.config.Configuration;
-import dev.aurora.examples.production.Settings;
 import dev.aurora.examples.production.tests.Containerfile.Instruction;
 import java.io.IOException;
 import java.net.URI;
@@ -60,9 +58,7 @@ class ContainerfileIT {
 
     @Test
     void theExposedPortIsTheConfiguredOne() {
-        Settings shipped = Settings.load(Configuration.builder().file(PackagedApp.MODULE.resolve("aurora.toml"))
-                .environment(Map.of()).systemProperties(Map.of()));
-        assertEquals(String.valueOf(shipped.server().port()), FILE.one("EXPOSE").arguments());
+        assertEquals(String.valueOf(Shipped.settings(Map.of()).server().port()), FILE.one("EXPOSE").arguments());
     }
 
     @Test

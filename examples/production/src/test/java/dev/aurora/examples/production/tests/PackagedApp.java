@@ -30,7 +30,7 @@ import org.awaitility.core.TerminalFailureException;
  * process manager does.
  */
 final class PackagedApp implements AutoCloseable {
-    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path MODULE = Shipped.MODULE;
     static final Path JAR = MODULE.resolve("target/aurora-example-production.jar");
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final ObjectMapper JSON = new ObjectMapper();

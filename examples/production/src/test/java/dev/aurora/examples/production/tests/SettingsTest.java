@@ -17,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped aurora.toml, the overrides, where the file comes from, and the errors an operator sees. */
 class SettingsTest {
-    /** The module's own file: surefire runs in the module directory, as exec:exec does. */
-    static final Path SHIPPED = Path.of("aurora.toml");
-
     @TempDir
     Path dir;
 
@@ -29,7 +26,7 @@ class SettingsTest {
 
     @Test
     void theShippedFileBindsEverySection() {
-        Settings settings = load(SHIPPED, Map.of());
+        Settings settings = Shipped.settings(Map.of());
         assertEquals(8080, settings.server().port());
         assertEquals(Duration.ofSeconds(5), settings.server().drainDelay());
         assertEquals(Duration.ofSeconds(20), settings.server().shutdownTimeout());
@@ -41,7 +38,7 @@ class SettingsTest {
 
     @Test
     void theEnvironmentBeatsTheFileAndTheConfigVariableIsNoKey() {
-        Settings settings = load(SHIPPED, Map.of("AURORA_SERVER_PORT", "9090", "AURORA_DB_POOL_SIZE", "4",
+        Settings settings = Shipped.settings(Map.of("AURORA_SERVER_PORT", "9090", "AURORA_DB_POOL_SIZE", "4",
                 "AURORA_SERVER_DRAIN_DELAY", "1s", Settings.CONFIG_VARIABLE, "/etc/elsewhere.toml"));
         assertEquals(9090, settings.server().port());
         assertEquals(4, settings.db().poolSize());
