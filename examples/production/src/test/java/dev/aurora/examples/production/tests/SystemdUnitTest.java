@@ -81,6 +81,8 @@ class SystemdUnitTest {
         // The JVM's exit code after SIGTERM, so a stop is not recorded as a failure.
         assertTrue(value(service, "SuccessExitStatus").contains("143"));
         assertEquals("on-failure", value(service, "Restart"));
+        // A configuration error (ConfigErrorIT: exit 2) is not restarted in a loop.
+        assertEquals("2", value(service, "RestartPreventExitStatus"));
         assertTrue(List.of("exec", "simple").contains(value(service, "Type")));
     }
 
