@@ -45,8 +45,6 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
         access.setLevel(Level.INFO);
         access.setAdditive(false);
         access.addAppender(async(context, "ACCESS", 8192, json));
-        // HikariCP logs its pool's start and stop at INFO; keep them, but not its DEBUG housekeeping.
-        context.getLogger("com.zaxxer.hikari").setLevel(Level.INFO);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
