@@ -50,13 +50,18 @@ class GettingStartedTest {
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue() + "\n");
         }
-        ProcessBuilder build = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-ntp", "verify",
-                "-f", project.resolve("pom.xml").toString())
+        ProcessBuilder build = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-ntp", "--show-version",
+                "verify", "-f", project.resolve("pom.xml").toString())
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(project.resolve("build.log").toFile());
-        // As on a user's machine: no JAVA_HOME; the page's toolchain picks the JDK.
+        // As on the machine the page promises to work on: no JAVA_HOME, Java 17 the default java (when
+        // one is installed); the page's toolchain picks a JDK 21+ for compiling and testing.
         build.environment().remove("JAVA_HOME");
+        Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin");
+        if (Files.isExecutable(java17.resolve("java"))) {
+            build.environment().merge("PATH", java17.toString(), (path, jdk) -> jdk + java.io.File.pathSeparator + path);
+        }
         Process p = build.start();
         boolean finished = p.waitFor(5, TimeUnit.MINUTES);
         String log = Files.readString(project.resolve("build.log"));
@@ -65,6 +70,9 @@ class GettingStartedTest {
         }
         assertTrue(finished, "the build did not finish in 5 minutes:\n" + tail(log));
         assertEquals(0, p.exitValue(), tail(log));
+        if (Files.isExecutable(java17.resolve("java"))) {
+            assertTrue(log.contains("Java version: 17"), "Maven ran on Java 17:\n" + tail(log));
+        }
         String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.example.AppTest.xml"),
                 StandardCharsets.UTF_8);
         assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""),
