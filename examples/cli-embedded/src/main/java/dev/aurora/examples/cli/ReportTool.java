@@ -40,7 +40,7 @@ public final class ReportTool {
             }
         }
         if (!Files.isDirectory(dir)) {
-            System.err.println("Not a directory: " + dir);
+            System.err.println("Not a directory: " + dir.toAbsolutePath());
             System.exit(2);
         }
         ReportServer server = new ReportServer(DirectoryReport.of(dir), selfTest ? 1 : requests);
