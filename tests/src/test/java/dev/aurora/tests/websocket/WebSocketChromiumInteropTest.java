@@ -68,7 +68,8 @@ class WebSocketChromiumInteropTest {
         try (app) {
             app.start(0);
             Process chromium = new ProcessBuilder(browser, "--headless=new", "--no-sandbox", "--disable-gpu",
-                    "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile,
+                    "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
                     "http://127.0.0.1:" + app.port() + "/page")
                     .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
             try {
@@ -85,8 +86,21 @@ class WebSocketChromiumInteropTest {
                 assertTrue(close.byPeer());
                 assertEquals(List.of("text", "binary", "text"), kinds);
             } finally {
-                chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                stop(chromium);
             }
+        }
+    }
+
+    /**
+     * Ends the browser and every process it started (renderer, GPU, zygote), and waits for them:
+     * one still running writes into the profile while the temporary directory is deleted.
+     */
+    private static void stop(Process browser) throws Exception {
+        List<ProcessHandle> family = new java.util.ArrayList<>(browser.descendants().toList());
+        family.add(browser.toHandle());
+        family.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : family) {
+            h.onExit().get(10, TimeUnit.SECONDS);
         }
     }
 
