@@ -1,6 +1,26 @@
-# Shared by the benchmark scripts (framework-load.sh, tls-load.sh, websocket-load.sh, overload.sh,
-# upload-heap.sh, jmh.sh);
+# Shared by the benchmark scripts (load.sh, framework-load.sh, tls-load.sh, websocket-load.sh,
+# overload.sh, upload-heap.sh, jmh.sh);
 # source it, do not run it.
+
+# require_tools NAME TOOL...: exits 1, naming the Debian packages to install, if a TOOL is not on
+# PATH. NAME prefixes the message.
+require_tools() {
+  local name="$1" tool missing=() packages=()
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 && continue
+    missing+=("$tool")
+    case "$tool" in
+      taskset) packages+=(util-linux);;
+      ss) packages+=(iproute2);;
+      *) packages+=("$tool");;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "$name: missing ${missing[*]}; install with: apt-get install -y ${packages[*]}" >&2
+    exit 1
+  fi
+}
 
 # bench_jar NAME SKIP_BUILD: builds the shaded benchmarks jar unless SKIP_BUILD is 1, checks it
 # exists, and prints its path. NAME prefixes the messages.

@@ -59,12 +59,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-missing=()
-for tool in wrk curl taskset ss; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "framework-load.sh: missing ${missing[*]}; install with: apt-get install -y wrk curl util-linux iproute2" >&2
-  exit 1
-fi
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+require_tools framework-load.sh wrk curl taskset ss
 
 recipe_path() {
   case "$1" in
@@ -88,8 +85,6 @@ for r in "${recipe_list[@]}"; do
   recipe_path "$r" >/dev/null || { echo "framework-load.sh: unknown recipe $r" >&2; exit 2; }
 done
 
-# shellcheck source=bench-lib.sh
-source "$here/bench-lib.sh"
 jar="$(bench_jar framework-load.sh "$skip_build")"
 
 # Same JDK and flags as every JVM peer of the harness (JAVA_HOME, PERF_JVM_FLAGS).

@@ -32,12 +32,9 @@ export PERF_DIR="${PERF_DIR:-$root/../shared/perf}"
 PERF_DIR="$(cd "$PERF_DIR" 2>/dev/null && pwd)" || { echo "load.sh: perf harness directory not found (set PERF_DIR)" >&2; exit 1; }
 [ -x "$PERF_DIR/run.sh" ] || { echo "load.sh: $PERF_DIR/run.sh not found or not executable (set PERF_DIR)" >&2; exit 1; }
 
-missing=()
-for tool in wrk curl taskset ss; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "load.sh: missing ${missing[*]}; install with: apt-get install -y wrk nginx-light curl util-linux iproute2" >&2
-  exit 1
-fi
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+require_tools load.sh wrk curl taskset ss
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] \
   || echo "load.sh: warning: nginx not found (apt-get install -y nginx-light); the nginx peer will fail to start" >&2
 

@@ -74,15 +74,9 @@ for r in "${recipe_list[@]}"; do
   case "$r" in plaintext|json|resumed|full) ;; *) echo "tls-load.sh: unknown recipe $r" >&2; exit 2;; esac
 done
 
-missing=()
-for tool in wrk curl openssl taskset ss; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "tls-load.sh: missing ${missing[*]}; install with: apt-get install -y wrk curl openssl util-linux iproute2" >&2
-  exit 1
-fi
-
 # shellcheck source=bench-lib.sh
 source "$here/bench-lib.sh"
+require_tools tls-load.sh wrk curl openssl taskset ss
 
 # Both servers must run on the same JDK (the same JSSE): common.sh's unless it is missing or < 21.
 harness_jdk tls-load.sh

@@ -62,19 +62,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-missing=()
-for tool in curl taskset ss; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "websocket-load.sh: missing ${missing[*]}; install with: apt-get install -y curl util-linux iproute2" >&2
-  exit 1
-fi
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+require_tools websocket-load.sh curl taskset ss
 if (( $(ulimit -n) < 2 * idle + 1000 )); then
   ulimit -n $((2 * idle + 1000)) 2>/dev/null \
     || { echo "websocket-load.sh: --idle $idle needs $((2 * idle + 1000)) open files; raise ulimit -n" >&2; exit 1; }
 fi
-
-# shellcheck source=bench-lib.sh
-source "$here/bench-lib.sh"
 
 # Both servers and the client run on the same JDK: common.sh's unless it is missing or < 21.
 harness_jdk websocket-load.sh
